@@ -1,0 +1,58 @@
+package org.doppel.runtime.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader sees either the old content or the complete new one, never
+ * a partial file: the bytes go to a temporary file beside the target, which is then moved
+ * over it.
+ */
+public final class AtomicFiles {
+
+  /** Writes the content of one file. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFiles() {
+  }
+
+  /** Writes {@code text} as UTF-8 to {@code target}. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes what {@code writer} produces to {@code target}; returns the bytes written. */
+  public static long write(Path target, Writer writer) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        writer.writeTo(out);
+      }
+      long size = Files.size(temporary);
+      move(temporary, target);
+      return size;
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Moves a finished temporary file (or folder) over {@code target}. */
+  public static void move(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

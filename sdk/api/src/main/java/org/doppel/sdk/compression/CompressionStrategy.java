@@ -1,0 +1,32 @@
+package org.doppel.sdk.compression;
+
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.Plugin;
+import org.doppel.sdk.PluginType;
+import org.doppel.sdk.model.SurrogateModel;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Turns a trained surrogate into a smaller or faster one.
+ *
+ * <p>The strategy reports what it did; the framework measures what it achieved (bytes on
+ * disk, latency, error) the same way for every strategy, so no figure is self-reported.
+ * Stateless and thread-safe.
+ */
+@ConsumerType
+public interface CompressionStrategy extends Plugin {
+
+  @Override
+  default PluginType type() {
+    return PluginType.COMPRESSION;
+  }
+
+  /**
+   * Compresses a copy of {@code model}; {@code model} itself is left unchanged.
+   *
+   * @throws org.doppel.sdk.PluginException naming the invalid parameter or the reason the
+   *     model cannot be compressed this way
+   */
+  CompressionOutcome compress(SurrogateModel model, Parameters parameters,
+      CompressionContext context);
+}

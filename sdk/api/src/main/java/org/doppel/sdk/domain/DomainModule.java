@@ -1,0 +1,48 @@
+package org.doppel.sdk.domain;
+
+import java.net.URL;
+import java.util.Map;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.Plugin;
+import org.doppel.sdk.PluginType;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A domain bundle: the datasets it ships, its default scenario, and how its decision twin
+ * is set up from the model twin's forecasts.
+ *
+ * <p>A domain names the algorithms it uses by id (in its scenario and its
+ * {@link ControlCase}); it never imports a plugin. Stateless and thread-safe.
+ */
+@ConsumerType
+public interface DomainModule extends Plugin {
+
+  @Override
+  default PluginType type() {
+    return PluginType.DOMAIN;
+  }
+
+  /** The default scenario, a YAML document, shipped in the bundle. */
+  URL defaultScenario();
+
+  /** The datasets shipped in the bundle, by the name a scenario uses. */
+  Map<String, URL> datasets();
+
+  /** Source, citation and licence of the shipped data, as the report shows them. */
+  String dataAttribution();
+
+  /**
+   * The closed-loop experiment over the test period: which plant, which disturbance the
+   * forecast errors make, the weights and the baseline controller.
+   *
+   * @param trace the forecast issued by the twin and what actually happened
+   * @param parameters the scenario's {@code control} section
+   */
+  ControlCase controlCase(ForecastTrace trace, Parameters parameters);
+
+  /**
+   * The domain's key performance indicators for one closed-loop run, by name (for example
+   * {@code freq_dev_rms_hz}); units are part of the name.
+   */
+  Map<String, Double> kpis(ClosedLoopTrajectory trajectory);
+}
