@@ -27,8 +27,8 @@ public record ControlSettings(double areaCapacityMw, double samplePeriod, double
 
   /** The keys {@link #from} accepts. */
   public static final Set<String> KEYS = Set.of("controller", "params", "area_capacity_mw",
-      "sample_period_s", "input_limit_pu", "area1_share", "time_compression", "baseline_integral_gain",
-      "baseline_reset_time_s", "plant");
+      "sample_period_s", "input_limit_pu", "area1_share", "time_compression",
+      "baseline_integral_gain", "baseline_reset_time_s", "plant");
 
   /**
    * The settings in {@code control}.
