@@ -2,6 +2,7 @@ package org.doppel.domains.smartgrid;
 
 import java.time.Duration;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.domain.Disturbance;
 import org.doppel.sdk.domain.ForecastTrace;
 
 /**
@@ -58,24 +59,34 @@ final class ForecastErrorDisturbance {
   }
 
   /**
-   * The disturbance {@code [step][2]} at each control step: {@code errors.length ·
-   * stepsPerInterval} steps, interpolated and shared out as the class describes.
+   * The disturbance [ΔPd1, ΔPd2] at each control step: {@code errors.length ·
+   * stepsPerInterval} steps, interpolated and shared out as the class describes, computed
+   * on demand so that millions of steps cost no memory.
    */
-  static double[][] sample(double[] errors, int stepsPerInterval, double area1Share) {
+  static Disturbance sample(double[] errors, int stepsPerInterval, double area1Share) {
     if (errors.length == 0) {
       throw new PluginException("domain/smart-grid: the forecast trace is empty");
     }
-    long steps = (long) errors.length * stepsPerInterval;
-    if (steps > Integer.MAX_VALUE - 8) {
-      throw new PluginException("domain/smart-grid: " + errors.length + " intervals of "
-          + stepsPerInterval + " steps are too many to hold; raise time_compression");
-    }
-    double[][] disturbance = new double[(int) steps][];
-    for (int k = 0; k < steps; k++) {
-      double value = at(errors, (k + 0.0) / stepsPerInterval);
-      disturbance[k] = new double[] {area1Share * value, (1 - area1Share) * value};
-    }
-    return disturbance;
+    double[] knots = errors.clone();
+    long steps = (long) knots.length * stepsPerInterval;
+    return new Disturbance() {
+      @Override
+      public long steps() {
+        return steps;
+      }
+
+      @Override
+      public int width() {
+        return 2;
+      }
+
+      @Override
+      public void fill(long step, double[] target) {
+        double value = at(knots, (double) step / stepsPerInterval);
+        target[0] = area1Share * value;
+        target[1] = (1 - area1Share) * value;
+      }
+    };
   }
 
   /** The interpolated error at {@code tau} intervals from the start of the test period. */

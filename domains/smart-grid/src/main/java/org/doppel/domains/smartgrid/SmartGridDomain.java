@@ -5,6 +5,7 @@ import java.util.Map;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.control.ControlProblem;
 import org.doppel.sdk.domain.ClosedLoopTrajectory;
+import org.doppel.sdk.domain.Disturbance;
 import org.doppel.sdk.domain.ControlCase;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.domain.ForecastTrace;
@@ -89,8 +90,8 @@ public final class SmartGridDomain implements DomainModule {
    * The LFC experiment over the test period. The disturbance is built as
    * {@link ForecastErrorDisturbance} describes: in real time by default, 18,000 steps a
    * half-hour at 0.1 s, so 672 half-hours make 12,096,000 steps (about 0.9 GB of
-   * disturbance rows while the case is built and copied; {@code time_compression} divides
-   * that). The problem: the plant's linearisation, Q = I9, R = I2, C = the ACE rows,
+   * disturbance is computed step by step, so it costs no memory; {@code time_compression}
+   * divides the steps). The problem: the plant's linearisation, Q = I9, R = I2, C = the ACE rows,
    * reference 0, |ΔPc| ≤ {@code input_limit_pu}. The baseline is the {@code pid}
    * controller as an integral AGC (see {@link #BASELINE_INTEGRAL_GAIN}).
    */
@@ -102,14 +103,15 @@ public final class SmartGridDomain implements DomainModule {
     int stepsPerInterval = ForecastErrorDisturbance.stepsPerInterval(trace.interval(),
         settings.samplePeriod(), settings.timeCompression());
     double[] errors = ForecastErrorDisturbance.errors(trace, settings.areaCapacityMw());
-    double[][] disturbance = ForecastErrorDisturbance.sample(errors, stepsPerInterval,
+    Disturbance disturbance = ForecastErrorDisturbance.sample(errors, stepsPerInterval,
         settings.area1Share());
     LOG.info("Smart-grid control case: [{}] forecast intervals, [{}] control steps of [{}] s"
-        + " (time compression [{}])", errors.length, disturbance.length,
+        + " (time compression [{}])", errors.length, disturbance.steps(),
         settings.samplePeriod(), settings.timeCompression());
 
     return new ControlCase(TwoAreaLoadFrequencyControl.ID, settings.plant(),
-        problem(plant, settings), disturbance, BASELINE_CONTROLLER, baseline(settings));
+        problem(plant, settings), GridKpis.OUTPUTS, disturbance, BASELINE_CONTROLLER,
+        baseline(settings));
   }
 
   /**

@@ -36,6 +36,16 @@ class ControlCaseTest {
         new double[] {30000, 30000, 30000}, unit, HALF_HOUR);
   }
 
+  /** The disturbance of a small case as rows, one per control step. */
+  private static double[][] rows(ControlCase controlCase) {
+    org.doppel.sdk.domain.Disturbance signal = controlCase.disturbance();
+    double[][] rows = new double[(int) signal.steps()][signal.width()];
+    for (int k = 0; k < rows.length; k++) {
+      signal.fill(k, rows[k]);
+    }
+    return rows;
+  }
+
   private static Parameters control(Object... keysAndValues) {
     Map<String, Object> values = new HashMap<>(Map.of("controller", "lqr", "params",
         Map.of("mode", "discrete"), "area_capacity_mw", 20000, "sample_period_s", 0.1));
@@ -48,8 +58,7 @@ class ControlCaseTest {
   @Nested
   class Disturbance {
 
-    private final double[][] w = domain.controlCase(threeHalfHours("MW"), control())
-        .disturbance();
+    private final double[][] w = rows(domain.controlCase(threeHalfHours("MW"), control()));
 
     @Test
     void realTimeMeansEighteenThousandStepsAHalfHour() {
@@ -80,8 +89,8 @@ class ControlCaseTest {
 
     @Test
     void anUnequalShareLoadsTheAreasInProportion() {
-      double[][] shared = domain.controlCase(threeHalfHours("MW"),
-          control("area1_share", 0.75)).disturbance();
+      double[][] shared = rows(domain.controlCase(threeHalfHours("MW"),
+          control("area1_share", 0.75)));
 
       // 400 MW: 300 MW in area 1, 100 MW in area 2, each over 20000 MW.
       assertArrayEquals(new double[] {0.015, 0.005}, shared[9_000], 1e-15);
@@ -89,8 +98,8 @@ class ControlCaseTest {
 
     @Test
     void timeCompressionPlaysEachHalfHourFaster() {
-      double[][] compressed = domain.controlCase(threeHalfHours("MW"),
-          control("time_compression", 30)).disturbance();
+      double[][] compressed = rows(domain.controlCase(threeHalfHours("MW"),
+          control("time_compression", 30)));
 
       assertEquals(3 * 600, compressed.length);
       assertEquals(0.01, compressed[300][0], 1e-15);
@@ -114,7 +123,7 @@ class ControlCaseTest {
       long builtMillis = (System.nanoTime() - started) / 1_000_000;
 
       LOG.info("Control case over 672 half-hours built in [{}] ms", builtMillis);
-      assertEquals(12_096_000, full.disturbance().length);
+      assertEquals(12_096_000, full.disturbance().steps());
     }
   }
 

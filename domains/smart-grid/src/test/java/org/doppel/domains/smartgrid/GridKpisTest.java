@@ -22,7 +22,7 @@ class GridKpisTest {
     double[][] inputs = {{0.1, -0.1}, {0.2, 0}};
     ClosedLoopTrajectory trajectory = new ClosedLoopTrajectory("hand", new double[] {0, 1},
         states, inputs, new double[2][2], TwoAreaLoadFrequencyControl.STATES,
-        TwoAreaLoadFrequencyControl.INPUTS);
+        TwoAreaLoadFrequencyControl.INPUTS, Map.of());
 
     Map<String, Double> kpis = domain.kpis(trajectory);
 
@@ -45,7 +45,7 @@ class GridKpisTest {
   void aTrajectoryOfAnotherPlantIsRefusedNamingItsStates() {
     ClosedLoopTrajectory other = new ClosedLoopTrajectory("x", new double[] {0},
         new double[][] {{1}}, new double[][] {{0}}, new double[][] {{}}, List.of("position"),
-        List.of("force"));
+        List.of("force"), Map.of());
 
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> domain.kpis(other));

@@ -1,5 +1,6 @@
 package org.doppel.runtime.simulation;
 
+import org.doppel.sdk.domain.Disturbance;
 import java.util.Objects;
 import org.doppel.sdk.control.ControlLaw;
 import org.doppel.sdk.dynamics.SystemDynamics;

@@ -1,5 +1,6 @@
 package org.doppel.runtime.simulation;
 
+import org.doppel.sdk.domain.SignalStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,14 @@ final class Recorder {
       List<String> inputNames) {
     if (kept == time.length) {
       return new ClosedLoopTrajectory(controller, time, states, inputs, disturbances,
-          stateNames, inputNames);
+          stateNames, inputNames, statistics());
     }
     return new ClosedLoopTrajectory(controller, java.util.Arrays.copyOf(time, kept),
         java.util.Arrays.copyOf(states, kept), java.util.Arrays.copyOf(inputs, kept),
-        java.util.Arrays.copyOf(disturbances, kept), stateNames, inputNames);
+        java.util.Arrays.copyOf(disturbances, kept), stateNames, inputNames, statistics());
   }
 
-  Map<String, ChannelStatistics> statistics() {
+  Map<String, SignalStatistics> statistics() {
     return accumulator.statistics();
   }
 
@@ -126,12 +127,12 @@ final class Recorder {
       return channel;
     }
 
-    Map<String, ChannelStatistics> statistics() {
-      Map<String, ChannelStatistics> result = new LinkedHashMap<>();
+    Map<String, SignalStatistics> statistics() {
+      Map<String, SignalStatistics> result = new LinkedHashMap<>();
       for (int c = 0; c < names.size(); c++) {
         double mean = samples == 0 ? 0 : sum[c] / samples;
         double rms = samples == 0 ? 0 : Math.sqrt(sumOfSquares[c] / samples);
-        result.put(names.get(c), new ChannelStatistics(samples, mean, rms, peak[c],
+        result.put(names.get(c), new SignalStatistics(samples, mean, rms, peak[c],
             peakTime[c]));
       }
       return result;

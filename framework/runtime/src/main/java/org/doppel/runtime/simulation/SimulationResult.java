@@ -1,5 +1,6 @@
 package org.doppel.runtime.simulation;
 
+import org.doppel.sdk.domain.SignalStatistics;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.doppel.sdk.domain.ClosedLoopTrajectory;
  * @param wallTime how long the simulation took
  */
 public record SimulationResult(ClosedLoopTrajectory trajectory,
-    Map<String, ChannelStatistics> statistics, double[] finalState, long steps,
+    Map<String, SignalStatistics> statistics, double[] finalState, long steps,
     Integration integration, Duration wallTime) {
 
   public SimulationResult {
@@ -40,8 +41,8 @@ public record SimulationResult(ClosedLoopTrajectory trajectory,
    *
    * @throws IllegalArgumentException naming the known signals when there is none by that name
    */
-  public ChannelStatistics statistics(String name) {
-    ChannelStatistics result = statistics.get(name);
+  public SignalStatistics statistics(String name) {
+    SignalStatistics result = statistics.get(name);
     if (result == null) {
       throw new IllegalArgumentException("no signal '" + name + "'; signals: "
           + statistics.keySet());

@@ -1,5 +1,6 @@
 package org.doppel.runtime.simulation;
 
+import org.doppel.sdk.domain.Disturbance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.doppel.runtime.simulation;
+package org.doppel.sdk.domain;
 
 /**
  * Statistics of one signal over every simulated step, at the full sample rate.
@@ -9,6 +9,6 @@ package org.doppel.runtime.simulation;
  * @param peak the largest absolute value
  * @param peakTime the time of the first step where {@code peak} was reached, seconds
  */
-public record ChannelStatistics(long samples, double mean, double rms, double peak,
+public record SignalStatistics(long samples, double mean, double rms, double peak,
     double peakTime) {
 }

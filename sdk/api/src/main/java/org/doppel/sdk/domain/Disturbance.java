@@ -1,4 +1,4 @@
-package org.doppel.runtime.simulation;
+package org.doppel.sdk.domain;
 
 import java.util.Objects;
 
@@ -6,8 +6,9 @@ import java.util.Objects;
  * The disturbance w[k] at each step of a simulation; its length sets how many steps are
  * simulated. w[k] is held over the step from t = k·dt to (k + 1)·dt.
  *
- * <p>Implementations must be safe to read from the one simulating thread; the factories'
- * sequences are immutable views (see {@link #of}).
+ * <p>A domain may compute w[k] on demand rather than hold millions of rows. Implementations
+ * must be safe to read from the one simulating thread; the factories' sequences are
+ * immutable views (see {@link #of}).
  */
 public interface Disturbance {
 

@@ -1,0 +1,82 @@
+package org.doppel.runtime.pipeline;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.doppel.runtime.io.AtomicFiles;
+
+/**
+ * The folder of one run, {@code runs/<run-id>/}.
+ *
+ * <p>A run writes into a hidden working folder {@code runs/.<run-id>.partial/}; only a
+ * finished run is moved to {@code runs/<run-id>/}, so a folder under that name is always
+ * complete. A failed run is kept as {@code runs/<run-id>.failed/} with {@code error.txt}
+ * beside whatever it had written. Not thread-safe: one run, one folder.
+ */
+public final class RunFolder {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path runs;
+  private final String runId;
+  private final Path working;
+
+  private RunFolder(Path runs, String runId) throws IOException {
+    this.runs = runs;
+    this.runId = runId;
+    this.working = runs.resolve("." + runId + ".partial");
+    Files.createDirectories(working);
+  }
+
+  /** Creates a new run folder under {@code runs} for a run of {@code name}. */
+  public static RunFolder create(Path runs, String name, LocalDateTime now)
+      throws IOException {
+    Files.createDirectories(runs);
+    String base = STAMP.format(now) + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    String id = base;
+    for (int n = 2; taken(runs, id); n++) {
+      id = base + "-" + n;
+    }
+    return new RunFolder(runs, id);
+  }
+
+  private static boolean taken(Path runs, String id) {
+    return Files.exists(runs.resolve(id)) || Files.exists(runs.resolve("." + id + ".partial"))
+        || Files.exists(runs.resolve(id + ".failed"));
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Where a file of this run is written while the run is under way. */
+  public Path file(String name) {
+    return working.resolve(name);
+  }
+
+  /** Where the run will be once it has finished. */
+  public Path finalFolder() {
+    return runs.resolve(runId);
+  }
+
+  /** Moves the finished run to {@code runs/<run-id>/} and returns that folder. */
+  public Path complete() throws IOException {
+    Path target = finalFolder();
+    AtomicFiles.move(working, target);
+    return target;
+  }
+
+  /** Keeps what a failed run wrote, with the error, as {@code runs/<run-id>.failed/}. */
+  public Path fail(Throwable error) throws IOException {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    AtomicFiles.writeString(working.resolve("error.txt"), trace.toString());
+    Path target = runs.resolve(runId + ".failed");
+    AtomicFiles.move(working, target);
+    return target;
+  }
+}
