@@ -38,6 +38,9 @@ final class CsvRecords {
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(source.text(), format)) {
+      // A malformed record fails while it is read, so its line is the one after the last
+      // complete record; the parser's own line count may already be past it.
+      long nextLine = 1;
       try {
         for (CSVRecord record : parser) {
           long line = source.lineOfRecordAt(record.getCharacterPosition());
@@ -47,9 +50,10 @@ final class CsvRecords {
           } else {
             rows.add(new Row(line, fields));
           }
+          nextLine = parser.getCurrentLineNumber() + 1;
         }
       } catch (UncheckedIOException | IllegalStateException e) {
-        throw issues.fail(parser.getCurrentLineNumber() + 1, "",
+        throw issues.fail(nextLine, "",
             "malformed CSV: " + rootMessage(e));
       }
     } catch (IOException e) {

@@ -338,6 +338,13 @@ class CsvTimeSeriesIngestTest {
     }
 
     @Test
+    void malformedQuotingIsReportedAtItsLine() {
+      String csv = "timestamp,load_mw\n2021-01-01T00:00,1\n2021-01-01T01:00,\"2\"x\n";
+
+      assertSingleIssue(issues(csv, hourly()), 3, "", "malformed CSV");
+    }
+
+    @Test
     void malformedUtf8IsReportedAtItsLine() {
       byte[] csv = "timestamp,load_mw\n2021-01-01T00:00,1\n2021-01-01T01:00,\u00e9\n"
           .getBytes(StandardCharsets.ISO_8859_1);
