@@ -1,0 +1,61 @@
+package org.doppel.launcher;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/doppel}: starts ND4J, boots the embedded Felix with the distribution's
+ * bundles, hands the command line to the runtime's command service, stops Felix and
+ * exits with the command's code. Ctrl-C or SIGTERM stops Felix cleanly.
+ */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args)));
+  }
+
+  static int run(List<String> args) {
+    HostSettings settings;
+    FrameworkHost host;
+    try {
+      settings = HostSettings.fromSystemProperties();
+
+      // Before any bundle runs: ND4J keeps the loader of the first thread that uses it.
+      Nd4jBootstrap.initialise();
+      host = FrameworkHost.boot(settings);
+    } catch (LauncherException e) {
+      LOG.error("doppel: {}", e.getMessage(), e.getCause());
+      return 1;
+    }
+
+    Thread hook = new Thread(host::stop, "doppel-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    LOG.debug("ready {} ms after JVM start", System.currentTimeMillis()
+        - ManagementFactory.getRuntimeMXBean().getStartTime());
+    try {
+      return host.execute(args, System.in, System.out, System.err);
+    } catch (LauncherException e) {
+      LOG.error("doppel: {}", e.getMessage());
+      return 1;
+    } finally {
+      System.out.flush();
+      host.stop();
+      removeHook(hook);
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down (Ctrl-C); the hook stops the framework.
+    }
+  }
+}
