@@ -69,8 +69,10 @@ final class ComputeQueue {
       device.unlock();
       long finished = nanoClock.getAsLong();
       accounts.computeIfAbsent(owner, Account::new).record(started - queued, finished - started, failed);
-      LOG.debug("compute job of [{}] waited [{} ms], ran [{} ms]{}", owner,
-          millis(started - queued), millis(finished - started), failed ? ", failed" : "");
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("compute job of [{}] waited [{} ms], ran [{} ms]{}", owner,
+            millis(started - queued), millis(finished - started), failed ? ", failed" : "");
+      }
     }
   }
 
