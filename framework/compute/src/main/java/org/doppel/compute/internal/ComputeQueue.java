@@ -66,11 +66,14 @@ final class ComputeQueue {
       throw new ComputeException("compute job of '" + owner + "' failed: " + describe(e),
           e);
     } finally {
-      device.unlock();
       long finished = nanoClock.getAsLong();
-      accounts.computeIfAbsent(owner, Account::new).record(started - queued, finished - started, failed);
-      LOG.debug("compute job of [{}] waited [{} ms], ran [{} ms]{}", owner,
-          millis(started - queued), millis(finished - started), failed ? ", failed" : "");
+      device.unlock();
+      accounts.computeIfAbsent(owner, Account::new)
+          .record(started - queued, finished - started, failed);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("compute job of [{}] waited [{} ms], ran [{} ms]{}", owner,
+            millis(started - queued), millis(finished - started), failed ? ", failed" : "");
+      }
     }
   }
 
