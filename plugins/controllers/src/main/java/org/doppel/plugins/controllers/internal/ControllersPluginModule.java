@@ -1,5 +1,6 @@
 package org.doppel.plugins.controllers.internal;
 
+import org.doppel.plugins.controllers.LqiController;
 import org.doppel.plugins.controllers.LqrController;
 import org.doppel.plugins.controllers.PidController;
 import org.doppel.sdk.wiring.PluginModule;
@@ -11,5 +12,6 @@ public final class ControllersPluginModule extends PluginModule {
   protected void contribute() {
     addController(LqrController.class);
     addController(PidController.class);
+    addController(LqiController.class);
   }
 }
