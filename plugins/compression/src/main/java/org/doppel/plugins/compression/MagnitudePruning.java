@@ -60,6 +60,7 @@ public final class MagnitudePruning implements CompressionStrategy {
   public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
       CompressionContext context) {
     Settings settings = Settings.read(parameters);
+    QuantizedSurrogate.refuse(ID, model);
 
     SurrogateModel pruned = model.copy();
     SameDiff graph = pruned.graph();

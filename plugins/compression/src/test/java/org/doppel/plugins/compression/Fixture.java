@@ -24,7 +24,7 @@ final class Fixture implements CompressionContext {
 
   static final int WINDOW = 24;
   static final int FEATURES = 2;
-  static final int WIDTH = 48;
+  static final int WIDTH = 64;
   static final int HORIZON = 6;
   static final long SEED = 42;
   static final int BATCH = 64;

@@ -1,5 +1,6 @@
 package org.doppel.plugins.compression.internal;
 
+import org.doppel.plugins.compression.Int8Quantization;
 import org.doppel.plugins.compression.MagnitudePruning;
 import org.doppel.sdk.wiring.PluginModule;
 
@@ -9,5 +10,6 @@ public final class CompressionPluginModule extends PluginModule {
   @Override
   protected void contribute() {
     addCompressionStrategy(MagnitudePruning.class);
+    addCompressionStrategy(Int8Quantization.class);
   }
 }
