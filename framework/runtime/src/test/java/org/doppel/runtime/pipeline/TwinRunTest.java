@@ -44,7 +44,7 @@ class TwinRunTest {
   private static final LocalDateTime START = LocalDateTime.parse("2026-12-04T12:00:00");
 
   @TempDir
-  Path runs;
+  static Path runs;
 
   private final SmartGridDomain domain = new SmartGridDomain();
   private TwinRun.Outcome outcome;
