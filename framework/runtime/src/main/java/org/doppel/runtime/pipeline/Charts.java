@@ -122,6 +122,8 @@ final class Charts {
     tokens.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
     NumberAxis queryAxis = new NumberAxis(rowLabel);
     queryAxis.setInverted(true);
+    queryAxis.setRange(-0.5, rows - 0.5);
+    tokens.setRange(-0.5, columns - 0.5);
     XYPlot plot = new XYPlot(data, tokens, queryAxis, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);

@@ -248,7 +248,10 @@ final class ReportPage {
   private List<Charts.Line> trajectories(List<ControlStage.Loop> loops,
       java.util.function.Function<ControlStage.Loop, double[]> values) {
     List<Charts.Line> lines = new ArrayList<>();
-    for (ControlStage.Loop loop : loops) {
+    // The baseline first, so the scenario's controller is drawn on top of it.
+    List<ControlStage.Loop> order = new ArrayList<>(loops);
+    java.util.Collections.reverse(order);
+    for (ControlStage.Loop loop : order) {
       double[] time = loop.result().trajectory().time().clone();
       for (int i = 0; i < time.length; i++) {
         time[i] /= 3600;
