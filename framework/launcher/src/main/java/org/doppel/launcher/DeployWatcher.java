@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -44,6 +45,7 @@ public final class DeployWatcher implements AutoCloseable {
   private final BundleContext systemContext;
   private final BundleDeployer deployer;
   private final Map<Path, Tracked> tracked = new HashMap<>();
+  private final AtomicLong polls = new AtomicLong();
   private ScheduledExecutorService executor;
 
   /** A file as last seen, and the version of it the framework was last given. */
@@ -112,9 +114,15 @@ public final class DeployWatcher implements AutoCloseable {
     }
   }
 
+  /** How many polls have completed; lets tests wait for the watcher without sleeping. */
+  public long polls() {
+    return polls.get();
+  }
+
   private void pollSafely() {
     try {
       poll();
+      polls.incrementAndGet();
     } catch (RuntimeException e) {
       // The watcher must outlive any one bad poll (a folder that vanished, a framework
       // that is stopping).

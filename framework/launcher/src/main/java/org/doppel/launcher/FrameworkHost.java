@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -87,6 +88,11 @@ public final class FrameworkHost implements AutoCloseable {
   /** Installs, updates and uninstalls bundles with the launcher's error reporting. */
   public BundleDeployer deployer() {
     return deployer;
+  }
+
+  /** The {@code deploy/} watcher, if the settings name a deploy folder. */
+  public Optional<DeployWatcher> watcher() {
+    return Optional.ofNullable(watcher);
   }
 
   /** The per-process cache folder (deleted by {@link #stop}). */

@@ -23,16 +23,21 @@ public final class Nd4jBootstrap {
       "org.nd4j.linalg.cpu.nativecpu.CpuBackend",
       "org.nd4j.linalg.jcublas.JCublasBackend"};
 
+  private static String backend;
+
   private Nd4jBootstrap() {
   }
 
   /**
-   * Initialises ND4J with the launcher's class loader.
+   * Initialises ND4J with the launcher's class loader; later calls return at once.
    *
    * @return the backend's name, e.g. {@code CpuBackend}
    * @throws LauncherException naming the loader searched and the backend classes it sees
    */
   public static synchronized String initialise() {
+    if (backend != null) {
+      return backend;
+    }
     ClassLoader launcherLoader = Nd4jBootstrap.class.getClassLoader();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -43,7 +48,7 @@ public final class Nd4jBootstrap {
 
       // One small operation makes the backend load its native libraries now.
       Nd4j.zeros(2, 2).addi(1.0).sumNumber();
-      String backend = Nd4j.getBackend().getClass().getSimpleName();
+      backend = Nd4j.getBackend().getClass().getSimpleName();
       LOG.info("ND4J backend {} initialised in {} ms", backend,
           (System.nanoTime() - start) / 1_000_000);
       return backend;
