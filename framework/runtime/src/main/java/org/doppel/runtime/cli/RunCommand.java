@@ -1,22 +1,18 @@
 package org.doppel.runtime.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.doppel.runtime.pipeline.Progress;
 import org.doppel.runtime.pipeline.RunOptions;
 import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
-import org.doppel.sdk.PluginType;
 import org.doppel.sdk.compute.ComputeService;
 import org.doppel.sdk.data.TimeSeriesIngest;
-import org.doppel.sdk.domain.DomainModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScenarioDocument document;
     try {
-      document = load(scenario).overrides(sets);
+      document = Scenarios.load(scenario, context.registry()).overrides(sets);
     } catch (ScenarioException e) {
       context.err().println("error: " + e.getMessage());
       return 2;
@@ -90,36 +86,5 @@ final class RunCommand implements Callable<Integer> {
       context.err().println("what it wrote is kept in " + e.folder());
       return 1;
     }
-  }
-
-  private ScenarioDocument load(String name) {
-    Path file = Path.of(name);
-    if (Files.isRegularFile(file) || name.endsWith(".yaml") || name.endsWith(".yml")) {
-      return ScenarioDocument.load(file);
-    }
-    Optional<Path> shipped = shippedScenario(name);
-    if (shipped.isPresent()) {
-      return ScenarioDocument.load(shipped.get());
-    }
-    Optional<DomainModule> domain = context.registry().find(PluginType.DOMAIN, name,
-        DomainModule.class);
-    if (domain.isPresent()) {
-      return ScenarioDocument.load(domain.get().defaultScenario(),
-          "default scenario of domain " + name);
-    }
-    throw new IllegalArgumentException("'" + name + "' is neither a scenario file, nor a "
-        + "scenario in " + scenarioFolder().map(Path::toString).orElse("scenarios/")
-        + ", nor an installed domain; installed domains: "
-        + context.registry().ids(PluginType.DOMAIN));
-  }
-
-  private static Optional<Path> shippedScenario(String name) {
-    return scenarioFolder().map(folder -> folder.resolve(name + ".yaml"))
-        .filter(Files::isRegularFile);
-  }
-
-  private static Optional<Path> scenarioFolder() {
-    String home = System.getProperty("doppel.home");
-    return home == null ? Optional.empty() : Optional.of(Path.of(home, "scenarios"));
   }
 }
