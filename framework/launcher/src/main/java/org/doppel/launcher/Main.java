@@ -1,5 +1,6 @@
 package org.doppel.launcher;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public final class Main {
   }
 
   static int run(List<String> args) {
+    PrintStream out = StrayOutput.capture();
     HostSettings settings;
     FrameworkHost host;
     try {
@@ -43,12 +45,12 @@ public final class Main {
     LOG.info("ready to run the command {} ms after JVM start", System.currentTimeMillis()
         - ManagementFactory.getRuntimeMXBean().getStartTime());
     try {
-      return host.execute(args, System.in, System.out, System.err);
+      return host.execute(args, System.in, out, System.err);
     } catch (LauncherException e) {
       LOG.error("doppel: {}", e.getMessage());
       return 1;
     } finally {
-      System.out.flush();
+      out.flush();
       host.stop();
       removeHook(hook);
     }

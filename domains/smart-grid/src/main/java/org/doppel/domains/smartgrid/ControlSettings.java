@@ -19,16 +19,18 @@ import org.doppel.sdk.PluginException;
  *     (1: real time)
  * @param baselineIntegralGain K_I of the baseline integral AGC, per second (0.69)
  * @param baselineResetTime the PID reset time that carries K_I = kp / ti, s (0.1)
+ * @param aceIntegralWeight the LQR state weight on each integral-of-ACE state; every other
+ *     state weighs 1 (100, see {@link SmartGridDomain#ACE_INTEGRAL_WEIGHT})
  * @param plant parameters for the {@code lfc-two-area} plant
  */
 public record ControlSettings(double areaCapacityMw, double samplePeriod, double inputLimitPu,
     double area1Share, int timeCompression, double baselineIntegralGain, double baselineResetTime,
-    Parameters plant) {
+    double aceIntegralWeight, Parameters plant) {
 
   /** The keys {@link #from} accepts. */
   public static final Set<String> KEYS = Set.of("controller", "params", "area_capacity_mw",
       "sample_period_s", "input_limit_pu", "area1_share", "time_compression",
-      "baseline_integral_gain", "baseline_reset_time_s", "plant");
+      "baseline_integral_gain", "baseline_reset_time_s", "ace_integral_weight", "plant");
 
   /**
    * The settings in {@code control}.
@@ -45,6 +47,7 @@ public record ControlSettings(double areaCapacityMw, double samplePeriod, double
         atLeastOne(control, "time_compression"),
         positive(control, "baseline_integral_gain", SmartGridDomain.BASELINE_INTEGRAL_GAIN),
         positive(control, "baseline_reset_time_s", SmartGridDomain.BASELINE_RESET_TIME_S),
+        positive(control, "ace_integral_weight", SmartGridDomain.ACE_INTEGRAL_WEIGHT),
         plantParameters(control));
   }
 

@@ -50,9 +50,15 @@ public final class Commands {
     }
   }
 
-  /** The one-shot command line: {@code doppel plugins}, {@code doppel start}, ... */
-  public static CommandLine root(CliContext context, AtomicBoolean frameworkStopping) {
+  /**
+   * The one-shot command line: {@code doppel plugins}, {@code doppel run}, ...
+   *
+   * @param terminal where progress bars are drawn (the user's stderr)
+   */
+  public static CommandLine root(CliContext context, AtomicBoolean frameworkStopping,
+      java.io.PrintStream terminal) {
     CommandLine line = new CommandLine(new Root(context), factory(context));
+    line.addSubcommand(new RunCommand(context, terminal));
     line.addSubcommand(new PluginsCommand(context));
     line.addSubcommand(new InfoCommand(context));
     line.addSubcommand(new ShellCommand(context, frameworkStopping));

@@ -34,7 +34,7 @@ public final class DoppelCommandService implements CommandService {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in,
         StandardCharsets.UTF_8));
     CliContext context = new CliContext(bundleContext, registry, reader, outWriter, errWriter);
-    int code = Commands.root(context, stopping).execute(args.toArray(String[]::new));
+    int code = Commands.root(context, stopping, err).execute(args.toArray(String[]::new));
     outWriter.flush();
     errWriter.flush();
     return code;

@@ -39,10 +39,24 @@ public final class AtomicFiles {
         writer.writeTo(out);
       }
       long size = Files.size(temporary);
+      readableByAll(temporary);
       move(temporary, target);
       return size;
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Temporary files are created private to the owner; a finished output is as readable as
+   * any file the user writes (rw-r--r--), so a report can be served or shared.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Other file systems keep their default permissions.
     }
   }
 

@@ -2,7 +2,7 @@ package org.doppel.runtime.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.doppel.runtime.registry.PluginRegistry;
+import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.simulation.ClosedLoopSetup;
 import org.doppel.runtime.simulation.ClosedLoopSimulator;
 import org.doppel.runtime.simulation.SimulationOptions;
@@ -31,10 +31,10 @@ final class ControlStage {
   /** Trajectory samples kept for charts; the KPIs use every step (full-rate statistics). */
   private static final int CHART_SAMPLES = 20_000;
 
-  private final PluginRegistry registry;
+  private final PluginLookup registry;
   private final Progress progress;
 
-  ControlStage(PluginRegistry registry, Progress progress) {
+  ControlStage(PluginLookup registry, Progress progress) {
     this.registry = registry;
     this.progress = progress;
   }

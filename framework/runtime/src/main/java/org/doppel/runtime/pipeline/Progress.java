@@ -35,7 +35,7 @@ public final class Progress {
     }
     ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
         .setUnit(" " + unit, 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
-        .setMaxRenderedLength(100).continuousUpdate()
+        .setMaxRenderedLength(120).continuousUpdate()
         .setConsumer(new ConsoleProgressBarConsumer(terminal)).build();
     return new Bar(bar);
   }

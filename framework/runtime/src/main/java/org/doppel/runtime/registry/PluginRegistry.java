@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * OSGi ranks higher (service ranking, then the older registration) wins and the other is
  * logged as shadowed. Thread-safe.
  */
-public final class PluginRegistry implements AutoCloseable {
+public final class PluginRegistry implements PluginLookup, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
@@ -70,6 +70,7 @@ public final class PluginRegistry implements AutoCloseable {
   }
 
   /** The ids of the active plugins of one type, sorted. */
+  @Override
   public List<String> ids(PluginType type) {
     return plugins().stream().filter(e -> e.type() == type && e.state().equals("active"))
         .map(PluginEntry::id).sorted().toList();
@@ -95,6 +96,7 @@ public final class PluginRegistry implements AutoCloseable {
    *
    * @throws UnknownPluginException listing the installed ids when there is none
    */
+  @Override
   public <T extends Plugin> T require(PluginType type, String id, Class<T> api) {
     return find(type, id, api)
         .orElseThrow(() -> new UnknownPluginException(type, id, ids(type)));

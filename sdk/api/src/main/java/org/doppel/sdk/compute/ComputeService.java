@@ -1,5 +1,6 @@
 package org.doppel.sdk.compute;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -24,4 +25,12 @@ public interface ComputeService {
    * @throws ComputeException wrapping what {@code work} threw, naming {@code owner}
    */
   <T> T run(String owner, Callable<T> work);
+
+  /**
+   * The accounts of every owner that has run work, in owner order, for {@code doppel info}
+   * and for bundles that share a device fairly. Empty when the service keeps no accounts.
+   */
+  default List<ComputeUsage> usage() {
+    return List.of();
+  }
 }

@@ -1,0 +1,152 @@
+package org.doppel.runtime.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.doppel.runtime.evaluation.DayAheadEvaluation;
+import org.doppel.runtime.evaluation.ForecastAccuracy;
+import org.doppel.runtime.registry.PluginLookup;
+import org.doppel.runtime.scenario.ScenarioSection;
+import org.doppel.runtime.surrogate.TrainedSurrogate;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginType;
+import org.doppel.sdk.compression.CompressionOutcome;
+import org.doppel.sdk.compression.CompressionStrategy;
+import org.doppel.sdk.model.SurrogateModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the scenario's compression chain in order, each strategy to the previous one's
+ * output, and measures every step the same way: parameters, non-zeros, bytes on disk,
+ * latency and day-ahead error on the test origins. No figure comes from the strategy
+ * itself. A failing strategy ends the chain with its error recorded; the models before it
+ * are kept and reported. Not thread-safe.
+ */
+final class CompressionStage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompressionStage.class);
+
+  static final int LATENCY_REPEATS = 31;
+
+  private final PluginLookup registry;
+  private final ComputeAccess compute;
+  private final Progress progress;
+
+  CompressionStage(PluginLookup registry, ComputeAccess compute, Progress progress) {
+    this.registry = registry;
+    this.compute = compute;
+    this.progress = progress;
+  }
+
+  /**
+   * One measured model: the uncompressed surrogate or a step of the chain.
+   *
+   * @param strategy the strategy's id, or {@code "none"} for the uncompressed model
+   * @param parameters the strategy's parameters as the scenario gave them
+   * @param error why the step failed, or {@code null}
+   */
+  record Measured(String strategy, Map<String, Object> parameters, long parameterCount,
+      long nonZeroParameters, long bytes, LatencyMeter.Latency latency,
+      ForecastAccuracy accuracy, Map<String, Object> details, String note, String error) {
+
+    static Measured failed(String strategy, Map<String, Object> parameters, String error) {
+      return new Measured(strategy, parameters, 0, 0, 0, null, null, Map.of(), "", error);
+    }
+
+    boolean ok() {
+      return error == null;
+    }
+  }
+
+  /** The uncompressed model first, then one entry per chain step that was tried. */
+  List<Measured> run(List<ScenarioSection> chain, TrainedSurrogate trained,
+      DataStage.LoadedData data, Split split, int horizon, long seed, Path modelFolder)
+      throws IOException {
+    Files.createDirectories(modelFolder);
+    INDArray windows = trained.windows(data.series().timestamps(), data.targetValues(),
+        testOrigins(split, horizon));
+
+    List<Measured> measured = new ArrayList<>();
+    SurrogateModel current = trained.model();
+    measured.add(measure("none", Map.of(), current, trained, data, split, horizon, windows,
+        Map.of(), "", modelFolder.resolve("uncompressed.bin")));
+
+    try (Progress.Bar bar = progress.start("compression", chain.size(), "steps")) {
+      for (int i = 0; i < chain.size(); i++) {
+        ScenarioSection step = chain.get(i);
+        String id = step.id();
+        Map<String, Object> asked = new LinkedHashMap<>(step.toMap());
+        asked.remove("id");
+        try {
+          CompressionStrategy strategy = registry.require(PluginType.COMPRESSION, id,
+              CompressionStrategy.class);
+          Parameters parameters = step.toParameters("compression/" + id, Set.of("id"));
+          SurrogateModel input = current;
+          CompressionOutcome outcome = compute.run("compression/" + id,
+              () -> strategy.compress(input, parameters, trained.compressionContext()));
+          Path file = modelFolder.resolve("compressed-" + (i + 1) + "-" + id + ".bin");
+          Measured result = measure(id, asked, outcome.model(), trained, data, split,
+              horizon, windows, outcome.details(), outcome.note(), file);
+          measured.add(result);
+          current = outcome.model();
+          bar.step(id + " done");
+        } catch (RuntimeException e) {
+          String reason = "compression/" + id + ": " + describe(e);
+          LOG.error("Compression step [{}] failed, the chain stops and the models before it"
+              + " are kept: {}", i + 1, reason, e);
+          measured.add(Measured.failed(id, asked, reason));
+          break;
+        }
+      }
+    }
+    return measured;
+  }
+
+  private Measured measure(String id, Map<String, Object> asked, SurrogateModel model,
+      TrainedSurrogate trained, DataStage.LoadedData data, Split split, int horizon,
+      INDArray windows, Map<String, Object> details, String note, Path file)
+      throws IOException {
+    long bytes = model.save(file);
+    TrainedSurrogate withModel = trained.withModel(model);
+    var forecaster = withModel.forecaster(data.series().timestamps(), data.targetValues());
+    DayAheadEvaluation evaluation = ForecastStage.evaluate(data, split, horizon,
+        origin -> compute.run("forecast", () -> forecaster.forecast(origin)));
+    double[] check = evaluation.forecasts()[0];
+    for (double value : check) {
+      if (!Double.isFinite(value)) {
+        throw new IllegalStateException("the model forecasts a non-finite value");
+      }
+    }
+    LatencyMeter.Latency latency = compute.run("latency",
+        () -> LatencyMeter.measure(model, windows, LATENCY_REPEATS));
+    Measured result = new Measured(id, asked, model.parameterCount(),
+        model.nonZeroParameterCount(), bytes, latency, evaluation.pooled(), details, note,
+        null);
+    LOG.info("Model [{}]: [{}] parameters ([{}] non-zero), [{}] bytes, latency [{}] ms "
+        + "(batch 1) / [{}] ms (batch 64), day-ahead {}", id, result.parameterCount(),
+        result.nonZeroParameters(), bytes, String.format("%.3f", latency.batch1Ms()),
+        String.format("%.3f", latency.batch64Ms()), evaluation.pooled());
+    return result;
+  }
+
+  private static int[] testOrigins(Split split, int horizon) {
+    int count = Math.max(1, Math.min(64, split.testEnd() - split.testStart() - horizon + 1));
+    int[] origins = new int[count];
+    for (int i = 0; i < count; i++) {
+      origins[i] = split.testStart() + i;
+    }
+    return origins;
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.toString() : message;
+  }
+}

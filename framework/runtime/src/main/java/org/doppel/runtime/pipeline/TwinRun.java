@@ -1,0 +1,228 @@
+package org.doppel.runtime.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.doppel.runtime.evaluation.DayAheadEvaluation;
+import org.doppel.runtime.io.AtomicFiles;
+import org.doppel.runtime.registry.PluginLookup;
+import org.doppel.runtime.registry.UnknownPluginException;
+import org.doppel.runtime.scenario.ScenarioDocument;
+import org.doppel.runtime.scenario.ScenarioSection;
+import org.doppel.runtime.surrogate.SurrogateSettings;
+import org.doppel.runtime.surrogate.TrainedSurrogate;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.Plugin;
+import org.doppel.sdk.PluginType;
+import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.compute.ComputeInfo;
+import org.doppel.sdk.data.TimeSeriesIngest;
+import org.doppel.sdk.domain.DomainModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a twin, end to end: ingest → train the surrogate → evaluate against the
+ * baselines → compress → closed-loop control → report, written under
+ * {@code runs/<run-id>/}. Every plugin the scenario names is resolved before any long work
+ * starts, so a wrong id fails in a second, with the installed ids listed. Not thread-safe:
+ * one instance per run.
+ */
+public final class TwinRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwinRun.class);
+
+  static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "domain", "seed",
+      "data", "split", "surrogate", "attention", "compression", "control");
+
+  private final PluginLookup registry;
+  private final TimeSeriesIngest ingest;
+  private final ComputeAccess compute;
+  private final ComputeInfo computeInfo;
+  private final Progress progress;
+
+  /**
+   * @param computeInfo the backend the run uses, for the report; {@code null} when unknown
+   */
+  TwinRun(PluginLookup registry, TimeSeriesIngest ingest, ComputeAccess compute,
+      ComputeInfo computeInfo, Progress progress) {
+    this.registry = registry;
+    this.ingest = ingest;
+    this.compute = compute;
+    this.computeInfo = computeInfo;
+    this.progress = progress;
+  }
+
+  /** A run through the framework's shared compute service. */
+  public static TwinRun inFramework(PluginLookup registry, TimeSeriesIngest ingest,
+      org.doppel.sdk.compute.ComputeService compute, Progress progress) {
+    return new TwinRun(registry, ingest, ComputeAccess.through(compute, "run"),
+        compute.info(), progress);
+  }
+
+  /** What a finished run left: its folder and whether every stage succeeded. */
+  public record Outcome(Path folder, String summary, List<String> failures) {
+  }
+
+  /**
+   * Runs {@code scenario}.
+   *
+   * @throws org.doppel.runtime.scenario.ScenarioException for a faulty scenario, before any
+   *     folder is written
+   * @throws RunFailedException when a stage fails; its folder is kept as
+   *     {@code runs/<run-id>.failed/} with the error
+   */
+  public Outcome run(ScenarioDocument scenario, RunOptions options) throws IOException {
+    long started = System.nanoTime();
+    Plan plan = plan(scenario, options.quick());
+    RunFolder folder = RunFolder.create(options.runs(), plan.name(), options.startedAt());
+    LOG.info("Run [{}]: scenario {}, domain [{}], attention [{}], controller [{}]",
+        folder.runId(), scenario.source(), plan.domain().id(), plan.variant().id(),
+        plan.controllerId());
+    try {
+      AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml());
+      RunResults results = execute(scenario, plan, folder, options, started);
+      new RunWriter(results).write(folder);
+      Path finished = folder.complete();
+      List<String> failures = results.compression().stream()
+          .filter(m -> !m.ok()).map(CompressionStage.Measured::error).toList();
+      return new Outcome(finished, Summary.of(results), failures);
+    } catch (IOException | RuntimeException e) {
+      Path failed = folder.fail(e);
+      throw new RunFailedException(failed, e);
+    }
+  }
+
+  private RunResults execute(ScenarioDocument scenario, Plan plan, RunFolder folder,
+      RunOptions options, long started) throws IOException {
+    DataStage.LoadedData data = DataStage.load(scenario, plan.domain(), ingest);
+    SurrogateSettings settings = plan.settings();
+    int minimumTraining = 2 * (settings.inputWindow() + settings.horizon());
+    Split split = Split.from(scenario.section("split"), data.series().size(),
+        minimumTraining);
+
+    ForecastStage.Outcome forecast = new ForecastStage(progress, compute).run(data, split,
+        settings, plan.variant(), plan.attention(), plan.seed(), folder.file("model"));
+    Explanation explanation = explain(forecast, data, split, settings);
+
+    List<CompressionStage.Measured> compression = new CompressionStage(registry, compute,
+        progress).run(plan.compression(), forecast.surrogate(), data, split,
+        settings.horizon(), plan.seed(), folder.file("models"));
+
+    DayAheadEvaluation twin = forecast.twin();
+    Map<String, ControlStage.Loop> loops = new ControlStage(registry, progress).run(
+        plan.domain(), twin.trace(data.unit(), data.series().interval()),
+        plan.control(), plan.controllerId(), plan.controllerParameters());
+
+    return new RunResults(folder.runId(), plan.name(), describeSource(scenario),
+        plan.domain().id(), plan.domain().dataAttribution(), options.quick(), plan.seed(),
+        data, split, settings, plan.variant().id(), plan.attention().asMap(), forecast,
+        explanation, compression, plan.controllerId(), loops, computeInfo,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The scenario's choices, every plugin resolved. */
+  private record Plan(String name, long seed, DomainModule domain, SurrogateSettings settings,
+      AttentionVariant variant, Parameters attention, List<ScenarioSection> compression,
+      Parameters control, String controllerId, Parameters controllerParameters) {
+  }
+
+  private Plan plan(ScenarioDocument scenario, boolean quick) {
+    ScenarioSection root = scenario.root().requireOnly(SCENARIO_KEYS);
+    String name = root.getString("name", "run");
+    long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
+    DomainModule domain = resolve(root, "domain", PluginType.DOMAIN, root.getString("domain"),
+        DomainModule.class);
+
+    SurrogateSettings settings = SurrogateSettings.from(scenario.section("surrogate"));
+    if (quick) {
+      settings = settings.quick();
+    }
+
+    ScenarioSection attentionSection = scenario.section("attention");
+    AttentionVariant variant = resolve(attentionSection, "id", PluginType.ATTENTION,
+        attentionSection.id(), AttentionVariant.class);
+    Parameters attention = attentionSection.toParameters("attention/" + variant.id(),
+        Set.of("id"));
+
+    List<ScenarioSection> chain = root.has("compression") ? scenario.sections("compression")
+        : List.of();
+    for (ScenarioSection step : chain) {
+      resolve(step, "id", PluginType.COMPRESSION, step.id(),
+          org.doppel.sdk.compression.CompressionStrategy.class);
+    }
+
+    ScenarioSection control = scenario.section("control");
+    String controllerId = control.getString("controller");
+    resolve(control, "controller", PluginType.CONTROLLER, controllerId,
+        org.doppel.sdk.control.Controller.class);
+    Parameters controllerParameters = control.optionalSection("params")
+        .map(p -> p.toParameters("controller/" + controllerId, Set.of()))
+        .orElse(Parameters.of("controller/" + controllerId, Map.of()));
+    return new Plan(name, seed, domain, settings, variant, attention, chain,
+        control.toParameters("control", Set.of()), controllerId, controllerParameters);
+  }
+
+  private <T extends Plugin> T resolve(ScenarioSection section, String key, PluginType type,
+      String id, Class<T> api) {
+    try {
+      return registry.require(type, id, api);
+    } catch (UnknownPluginException e) {
+      throw section.error(key, e.getMessage());
+    }
+  }
+
+  private Explanation explain(ForecastStage.Outcome forecast, DataStage.LoadedData data,
+      Split split, SurrogateSettings settings) {
+    TrainedSurrogate trained = forecast.surrogate();
+    int[] origins = forecast.twin().origins();
+    LocalDateTime[] timestamps = data.series().timestamps();
+    double[][] first = compute.run("attention",
+        () -> trained.attentionWeights(timestamps, data.targetValues(), origins[0]));
+    if (first == null) {
+      return null;
+    }
+
+    double[] mean = new double[first[0].length];
+    for (int origin : origins) {
+      double[][] weights = compute.run("attention",
+          () -> trained.attentionWeights(timestamps, data.targetValues(), origin));
+      for (double[] query : weights) {
+        for (int t = 0; t < mean.length; t++) {
+          mean[t] += query[t] / (weights.length * (double) origins.length);
+        }
+      }
+    }
+    Duration interval = data.series().interval();
+    return new Explanation(timestamps[origins[0]], first, mean,
+        Explanation.tokens(settings.inputWindow(), trained.patch(), interval,
+            timestamps[origins[0]]));
+  }
+
+  private static String describeSource(ScenarioDocument scenario) {
+    List<String> sets = scenario.appliedOverrides();
+    return sets.isEmpty() ? scenario.source()
+        : scenario.source() + " with --set " + String.join(" --set ", sets);
+  }
+
+  /** A run that failed in one of its stages; its folder keeps what it had written. */
+  public static final class RunFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path folder;
+
+    RunFailedException(Path folder, Throwable cause) {
+      super(CompressionStage.describe(cause), cause);
+      this.folder = folder;
+    }
+
+    public Path folder() {
+      return folder;
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package org.doppel.runtime.surrogate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.SpecifiedIndex;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Runs epochs of Adam updates on a surrogate's graph, with a guard that stops on the first
+ * non-finite loss or weight, naming the epoch, iteration and variable.
+ *
+ * <p>{@link #configure} gives the graph a new training configuration, and with it a fresh
+ * optimiser state; call it before training a model whose weights were changed outside the
+ * loop (pruning, quantisation), so Adam's moments never refer to other weights. Not
+ * thread-safe.
+ */
+final class GraphFitting {
+
+  private final SameDiffSurrogate model;
+  private final SurrogateSettings settings;
+  private final Random random;
+
+  GraphFitting(SameDiffSurrogate model, SurrogateSettings settings, long seed) {
+    this.model = model;
+    this.settings = settings;
+    this.random = new Random(seed);
+    configure();
+  }
+
+  private void configure() {
+    List<String> features = new ArrayList<>(List.of(SurrogateNetwork.INPUT));
+    if (model.hasDropout()) {
+      features.add(SurrogateNetwork.KEEP);
+    }
+    TrainingConfig.Builder config = new TrainingConfig.Builder()
+        .updater(new Adam(settings.learningRate()))
+        .dataSetFeatureMapping(features)
+        .dataSetLabelMapping(SurrogateNetwork.LABEL);
+    if (settings.l2() > 0) {
+      config.l2(settings.l2());
+    }
+    model.graph().setTrainingConfig(config.build());
+  }
+
+  /**
+   * One epoch over {@code windows} in a seeded random order.
+   *
+   * @param afterEachIteration run after every parameter update
+   * @return the mean loss over the epoch's windows
+   * @throws SurrogateTrainingException on a non-finite loss or weight
+   */
+  double epoch(int epoch, INDArray windows, INDArray targets, Runnable afterEachIteration) {
+    int n = (int) windows.size(0);
+    int[] order = shuffled(n);
+    Guard guard = new Guard(model, epoch, settings.learningRate(), afterEachIteration);
+    model.graph().fit(new Batches(windows, targets, order), 1, guard);
+    if (guard.windows == 0) {
+      throw new SurrogateTrainingException("epoch " + epoch + " ran no iteration over "
+          + n + " training windows");
+    }
+    return guard.lossSum / guard.windows;
+  }
+
+  /** Mean squared error of the model on {@code windows}, evaluated in chunks. */
+  static double meanSquaredError(SameDiffSurrogate model, INDArray windows,
+      INDArray targets) {
+    long n = windows.size(0);
+    double sum = 0;
+    for (long start = 0; start < n; start += 256) {
+      long end = Math.min(n, start + 256);
+      INDArray forecast = model.predict(windows.get(NDArrayIndex.interval(start, end),
+          NDArrayIndex.all(), NDArrayIndex.all()));
+      INDArray error = forecast.sub(targets.get(NDArrayIndex.interval(start, end),
+          NDArrayIndex.all()));
+      sum += error.mul(error).sumNumber().doubleValue();
+    }
+    return sum / (n * targets.size(1));
+  }
+
+  /** Copies of every trainable array, to restore the best epoch's weights. */
+  static Map<String, INDArray> snapshot(SameDiffSurrogate model) {
+    Map<String, INDArray> arrays = new LinkedHashMap<>();
+    for (SDVariable variable : model.trainable()) {
+      arrays.put(variable.name(), variable.getArr().dup());
+    }
+    return arrays;
+  }
+
+  static void restore(SameDiffSurrogate model, Map<String, INDArray> snapshot) {
+    for (SDVariable variable : model.trainable()) {
+      variable.getArr().assign(snapshot.get(variable.name()));
+    }
+  }
+
+  private int[] shuffled(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
+  /** Checks the loss and every weight after each update, then runs the caller's hook. */
+  private static final class Guard extends BaseListener {
+
+    private final SameDiffSurrogate model;
+    private final int epoch;
+    private final double learningRate;
+    private final Runnable afterEachIteration;
+    private int iteration;
+    private double lossSum;
+    private long windows;
+
+    Guard(SameDiffSurrogate model, int epoch, double learningRate,
+        Runnable afterEachIteration) {
+      this.model = model;
+      this.epoch = epoch;
+      this.learningRate = learningRate;
+      this.afterEachIteration = afterEachIteration;
+    }
+
+    @Override
+    public boolean isActive(Operation operation) {
+      return operation == Operation.TRAINING;
+    }
+
+    @Override
+    public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
+      iteration++;
+      double value = loss.totalLoss();
+      String bad = firstNonFinite();
+      if (bad != null || !Double.isFinite(value)) {
+        throw new SurrogateTrainingException("training diverged at epoch " + epoch
+            + ", iteration " + iteration + ": " + (bad != null
+                ? "variable '" + bad + "' holds a NaN or infinite value"
+                : "the loss is " + value + " though every weight is finite")
+            + " (loss " + value + ", learning rate " + learningRate
+            + "); lower the learning rate or check the data");
+      }
+      long size = batch.getFeatures(0).size(0);
+      lossSum += value * size;
+      windows += size;
+      afterEachIteration.run();
+    }
+
+    private String firstNonFinite() {
+      for (SDVariable variable : model.trainable()) {
+        double sum = variable.getArr().sumNumber().doubleValue();
+        if (!Double.isFinite(sum)) {
+          return variable.name();
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The epoch's minibatches in a given order; the last may be partial. */
+  private final class Batches implements MultiDataSetIterator {
+
+    private final INDArray windows;
+    private final INDArray targets;
+    private final int[] order;
+    private int next;
+
+    Batches(INDArray windows, INDArray targets, int[] order) {
+      this.windows = windows;
+      this.targets = targets;
+      this.order = order;
+    }
+
+    @Override
+    public MultiDataSet next(int count) {
+      int end = Math.min(order.length, next + count);
+      long[] rows = new long[end - next];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = order[next + i];
+      }
+      next = end;
+      SpecifiedIndex pick = new SpecifiedIndex(rows);
+      INDArray x = windows.get(pick, NDArrayIndex.all(), NDArrayIndex.all()).dup();
+      INDArray y = targets.get(new SpecifiedIndex(rows), NDArrayIndex.all()).dup();
+      INDArray[] features = model.hasDropout()
+          ? new INDArray[] {x, keepMask(rows.length, headWidth())}
+          : new INDArray[] {x};
+      return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[] {y});
+    }
+
+    @Override
+    public MultiDataSet next() {
+      return next(settings.batchSize());
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < order.length;
+    }
+
+    @Override
+    public void reset() {
+      next = 0;
+    }
+
+    @Override
+    public boolean resetSupported() {
+      return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+      // A background prefetch thread would make the seeded order depend on timing.
+      return false;
+    }
+
+    @Override
+    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+      throw new UnsupportedOperationException("surrogate batches take no pre-processor");
+    }
+
+    @Override
+    public MultiDataSetPreProcessor getPreProcessor() {
+      return null;
+    }
+  }
+
+  private long headWidth() {
+    return model.graph().getVariable(SurrogateNetwork.KEEP).placeholderShape()[1];
+  }
+
+  /** Inverted dropout: each unit kept with probability 1 - p and scaled by 1 / (1 - p). */
+  private INDArray keepMask(int rows, long width) {
+    double keep = 1 - settings.dropout();
+    float[] mask = new float[(int) (rows * width)];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = random.nextDouble() < keep ? (float) (1 / keep) : 0f;
+    }
+    return Nd4j.create(mask, new long[] {rows, width}, 'c').castTo(DataType.FLOAT);
+  }
+}

@@ -1,0 +1,108 @@
+package org.doppel.plugins.attention.internal;
+
+import java.util.Set;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.attention.AttentionBlock;
+import org.doppel.sdk.attention.AttentionSpec;
+import org.doppel.sdk.attention.AttentionVariant;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * {@code additive}: Bahdanau-style attention over a recurrent encoder. A tanh recurrent
+ * cell, unrolled over the tokens in order, turns token t into an encoder state h_t holding
+ * the series up to t; the last state asks one query, scored against every state as
+ * {@code v . tanh(W h_t + U h_last)}; the output is the weighted sum of the states,
+ * {@code [batch, 1, width]}.
+ *
+ * <p>A padded token leaves the recurrent state unchanged, so padding anywhere changes no
+ * state of a real token. Because a state also carries the tokens before it, a weight on
+ * state t credits token t together with its past; the weights name where the encoder's
+ * summary was read, which on the lag tests is the token that holds the lag.
+ *
+ * <p>Unrolling costs one small graph node group per token: fine for tens of tokens (the
+ * surrogate uses patches), slow for hundreds. Parameter {@code units} (default the token
+ * width, 1 to 1024): the width of the scoring layer.
+ */
+public final class AdditiveAttention implements AttentionVariant {
+
+  static final String ID = "additive";
+  static final String UNITS = "units";
+  static final int MAX_UNITS = 1024;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Additive (Bahdanau) attention over a recurrent encoder";
+  }
+
+  @Override
+  public AttentionBlock build(SameDiff graph, SDVariable tokens, SDVariable keyMask,
+      AttentionSpec spec) {
+    Parameters parameters = AttentionGraph.parameters(ID, spec, Set.of(UNITS));
+    int units = AttentionGraph.intParameter(ID, parameters, UNITS, spec.width(), 1, MAX_UNITS);
+    String prefix = spec.prefix();
+    int width = spec.width();
+
+    SDVariable[] states = encode(graph, tokens, keyMask, spec);
+    SDVariable encoded = graph.stack(1, states);
+    SDVariable last = states[states.length - 1];
+
+    SDVariable stateWeight = AttentionGraph.weight(graph, prefix + "score_state_weight",
+        spec.seed(), width, units);
+    SDVariable queryWeight = AttentionGraph.weight(graph, prefix + "score_query_weight",
+        spec.seed(), width, units);
+    SDVariable scoreVector = AttentionGraph.weight(graph, prefix + "score_vector", spec.seed(),
+        units, 1);
+    SDVariable keyed = AttentionGraph.perToken(graph, encoded, stateWeight, spec.tokens(),
+        width, units);
+    SDVariable asked = graph.expandDims(graph.mmul(last, queryWeight), 1);
+    SDVariable energy = graph.math().tanh(keyed.add(asked));
+    SDVariable scores = graph.permute(
+        AttentionGraph.perToken(graph, energy, scoreVector, spec.tokens(), units, 1), 0, 2, 1);
+
+    SDVariable weights = AttentionGraph.maskedSoftmax(graph, prefix + "weights", scores,
+        AttentionGraph.keysOf(graph, keyMask));
+    SDVariable output = graph.mmul(weights, encoded).rename(prefix + "output");
+    return new AttentionBlock(output, weights, 1, width);
+  }
+
+  /** The encoder states h_1..h_T, each {@code [batch, width]}. */
+  private static SDVariable[] encode(SameDiff graph, SDVariable tokens, SDVariable keyMask,
+      AttentionSpec spec) {
+    String prefix = spec.prefix();
+    int width = spec.width();
+    SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", tokens,
+        spec, width);
+    SDVariable recurrent = AttentionGraph.weight(graph, prefix + "encoder_recurrent_weight",
+        spec.seed(), width, width);
+    SDVariable bias = AttentionGraph.bias(graph, prefix + "encoder_bias", width);
+    SDVariable[] steps = graph.unstack(inputs, 1, spec.tokens());
+    SDVariable[] real = graph.unstack(keyMask.castTo(DataType.FLOAT), 1, spec.tokens());
+
+    SDVariable[] states = new SDVariable[spec.tokens()];
+    SDVariable previous = null;
+    for (int t = 0; t < states.length; t++) {
+      SDVariable drive = steps[t].add(bias);
+      if (previous != null) {
+        drive = drive.add(graph.mmul(previous, recurrent));
+      }
+      SDVariable candidate = graph.math().tanh(drive);
+
+      // a padded step keeps the previous state (zero before the first real token)
+      SDVariable isReal = graph.expandDims(real[t], 1);
+      SDVariable state = candidate.mul(isReal);
+      if (previous != null) {
+        state = state.add(previous.mul(isReal.rsub(1.0)));
+      }
+      states[t] = state;
+      previous = state;
+    }
+    return states;
+  }
+}

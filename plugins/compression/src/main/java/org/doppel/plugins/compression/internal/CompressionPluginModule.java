@@ -1,0 +1,15 @@
+package org.doppel.plugins.compression.internal;
+
+import org.doppel.plugins.compression.Int8Quantization;
+import org.doppel.plugins.compression.MagnitudePruning;
+import org.doppel.sdk.wiring.PluginModule;
+
+/** What the compression bundle contributes: one service per strategy. */
+public final class CompressionPluginModule extends PluginModule {
+
+  @Override
+  protected void contribute() {
+    addCompressionStrategy(MagnitudePruning.class);
+    addCompressionStrategy(Int8Quantization.class);
+  }
+}
