@@ -43,7 +43,7 @@ class BundlesIT {
   void everyBuiltBundleResolvesAndIsActive() throws IOException {
     List<String> checked = new ArrayList<>();
     List<String> notActive = new ArrayList<>();
-    for (Path jar : bundleJars()) {
+    for (Path jar : jarsIn(TestHost.DIST.resolve("bundle"))) {
       // A module whose sources are not merged yet builds a jar without classes; there is
       // nothing in it to resolve.
       if (!hasClasses(jar)) {
@@ -114,13 +114,13 @@ class BundlesIT {
     throw new AssertionError(importer.getSymbolicName() + " has no wire for " + packageName);
   }
 
-  private static List<Path> bundleJars() throws IOException {
-    try (Stream<Path> files = Files.list(TestHost.DIST.resolve("bundle"))) {
+  static List<Path> jarsIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
     }
   }
 
-  private static boolean hasClasses(Path jar) throws IOException {
+  static boolean hasClasses(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       return file.stream().anyMatch(e -> e.getName().endsWith(".class"));
     }

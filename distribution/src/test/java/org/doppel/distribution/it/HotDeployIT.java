@@ -92,6 +92,28 @@ class HotDeployIT {
     });
   }
 
+  /** Every optional plugin in {@code extras/} deploys, lists its plugins and undeploys. */
+  @Test
+  void everyExtraDeploysListsItsPluginsAndUndeploys() throws IOException {
+    for (Path extra : BundlesIT.jarsIn(TestHost.DIST.resolve("extras"))) {
+      // A module whose sources are not merged yet builds a jar without classes.
+      if (!BundlesIT.hasClasses(extra)) {
+        continue;
+      }
+      Path jar = host.deploy.resolve(extra.getFileName());
+      Files.copy(extra, jar);
+      await(extra.getFileName() + " active", () -> host.bundleAt(jar)
+          .filter(b -> b.getState() == Bundle.ACTIVE).isPresent());
+      String name = host.bundleAt(jar).orElseThrow().getSymbolicName();
+      await("plugins of " + name, () -> host.plugins().stream()
+          .anyMatch(p -> name.equals(p.get("bundle"))));
+
+      Files.delete(jar);
+      await("plugins of " + name + " gone", () -> host.plugins().stream()
+          .noneMatch(p -> name.equals(p.get("bundle"))));
+    }
+  }
+
   /** Install version i.0, update it to i.1, delete it; keep weak refs to both loaders. */
   private void cycle(Path jar, int i, List<WeakReference<ClassLoader>> loaders)
       throws IOException {

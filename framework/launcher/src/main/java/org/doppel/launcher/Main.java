@@ -37,9 +37,12 @@ public final class Main {
       return 1;
     }
 
-    Thread hook = new Thread(host::stop, "doppel-shutdown");
+    Thread hook = new Thread(() -> {
+      LOG.info("JVM shutting down (Ctrl-C or SIGTERM): stopping the framework");
+      host.stop();
+    }, "doppel-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    LOG.debug("ready {} ms after JVM start", System.currentTimeMillis()
+    LOG.info("ready to run the command {} ms after JVM start", System.currentTimeMillis()
         - ManagementFactory.getRuntimeMXBean().getStartTime());
     try {
       return host.execute(args, System.in, out, System.err);

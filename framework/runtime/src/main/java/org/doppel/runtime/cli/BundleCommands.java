@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.FrameworkWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -114,6 +115,9 @@ final class BundleCommands {
           try {
             String name = bundle.getSymbolicName();
             bundle.uninstall();
+            // Rewire the bundles that imported from it, so its old revision is released.
+            context.bundleContext().getBundle(0).adapt(FrameworkWiring.class)
+                .refreshBundles(List.of(bundle));
             context.out().printf("uninstalled %s%n", name);
             context.out().flush();
             return 0;
