@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Random;
 import org.doppel.sdk.attention.AttentionBlock;
 import org.doppel.sdk.attention.AttentionSpec;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -61,8 +60,7 @@ final class LagHarness {
     AttentionSpec spec = new AttentionSpec("attn/", tokens, width, variant.parameters(), seed);
     block = variant.variant().build(graph, embedded, keyMask, spec);
 
-    SDVariable read = block.output().get(SDIndex.all(), SDIndex.point(block.queries() - 1),
-        SDIndex.all());
+    SDVariable read = LagHarness.lastQuery(graph, block, width);
     SDVariable head = AttentionGraph.weight(graph, "head", seed, width, 1);
     SDVariable forecast = graph.mmul(read, head).add(AttentionGraph.bias(graph, "head_bias", 1))
         .rename("forecast");
@@ -71,6 +69,19 @@ final class LagHarness {
     graph.setLossVariables("loss");
     graph.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-2))
         .dataSetFeatureMapping(VALUES, KEY_MASK).dataSetLabelMapping(TARGET).build());
+  }
+
+  /**
+   * The last query's output, {@code [batch, width]}, picked by a product with a constant
+   * one-hot vector: slicing it out with {@code get} or {@code gather} failed in training at
+   * 42 tokens of width 32 (strided_slice_bp "Op validation failed", then a CreateView error).
+   */
+  static SDVariable lastQuery(SameDiff graph, AttentionBlock block, int width) {
+    int queries = block.queries();
+    INDArray pick = Nd4j.zeros(DataType.FLOAT, queries, 1);
+    pick.putScalar(queries - 1, 0, 1f);
+    SDVariable byQuery = graph.reshape(graph.permute(block.output(), 0, 2, 1), -1, queries);
+    return graph.reshape(graph.mmul(byQuery, graph.constant(pick)), -1, width);
   }
 
   /** Trains for {@code steps} Adam steps on fresh batches; returns the last batch's loss. */
