@@ -1,6 +1,7 @@
 package org.doppel.plugins.compression.internal;
 
 import org.doppel.plugins.compression.Int8Quantization;
+import org.doppel.plugins.compression.LowRankFactorization;
 import org.doppel.plugins.compression.MagnitudePruning;
 import org.doppel.sdk.wiring.PluginModule;
 
@@ -11,5 +12,6 @@ public final class CompressionPluginModule extends PluginModule {
   protected void contribute() {
     addCompressionStrategy(MagnitudePruning.class);
     addCompressionStrategy(Int8Quantization.class);
+    addCompressionStrategy(LowRankFactorization.class);
   }
 }
