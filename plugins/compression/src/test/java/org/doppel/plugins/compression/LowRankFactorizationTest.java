@@ -124,6 +124,19 @@ class LowRankFactorizationTest {
   }
 
   @Test
+  void fineTuningTheFactorsLowersTheError() {
+    CompressionOutcome plain = factorise(fixture.trained, Map.of("rank", 6));
+
+    CompressionOutcome tuned = factorise(fixture.trained, Map.of("rank", 6,
+        "fine_tune_epochs", 3));
+
+    assertEquals(plain.model().parameterCount(), tuned.model().parameterCount());
+    double plainError = fixture.validationError(plain.model());
+    double tunedError = fixture.validationError(tuned.model());
+    assertTrue(tunedError < plainError / 2, plainError + " -> " + tunedError);
+  }
+
+  @Test
   void refusesARankAboveTheSmallerDimension() {
     PluginException error = assertThrows(PluginException.class,
         () -> factorise(fixture.trained, Map.of("rank", 7)));
@@ -135,7 +148,8 @@ class LowRankFactorizationTest {
   @Test
   void refusesBadParameters() {
     for (Map<String, ?> bad : List.of(Map.of("energy", 0), Map.of("energy", 1.5),
-        Map.of("rank", 0), Map.of("rank", 2, "energy", 0.9), Map.of("ranks", 2))) {
+        Map.of("rank", 0), Map.of("rank", 2, "energy", 0.9), Map.of("ranks", 2),
+        Map.of("rank", 2, "fine_tune_epochs", -1))) {
       PluginException error = assertThrows(PluginException.class,
           () -> factorise(fixture.trained, bad), bad.toString());
       assertTrue(error.getMessage().contains("low-rank"), error.getMessage());
