@@ -14,15 +14,12 @@ import org.doppel.sdk.model.SurrogateModel;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +83,7 @@ public final class LowRankFactorization implements CompressionStrategy {
       energies.put(name, Math.round(1e4 * svd.energy(rank)) / 1e4);
 
       boolean rewire = rank * (weights.size(0) + weights.size(1))
-          < weights.size(0) * weights.size(1) && isPlainRightOperand(graph, name);
+          < weights.size(0) * weights.size(1) && WeightMatrices.isPlainRightOperand(graph, name);
       rewired.put(name, rewire);
       before += weights.length();
       if (rewire) {
@@ -133,27 +130,6 @@ public final class LowRankFactorization implements CompressionStrategy {
     return rank;
   }
 
-  /** Whether {@code name} is used once, as the right operand of an untransposed product. */
-  private static boolean isPlainRightOperand(SameDiff graph, String name) {
-    Variable variable = graph.getVariables().get(name);
-    if (variable == null || variable.getInputsForOp() == null
-        || variable.getInputsForOp().size() != 1) {
-      return false;
-    }
-    SameDiffOp op = graph.getOps().get(variable.getInputsForOp().get(0));
-    if (op == null || !(op.getOp() instanceof Mmul) || op.getInputsToOp().size() != 2
-        || !name.equals(op.getInputsToOp().get(1))) {
-      return false;
-    }
-    Map<String, Object> properties = op.getOp().propertiesForFunction();
-    for (String flag : List.of("transposeA", "transposeB", "transposeResult")) {
-      if (Boolean.TRUE.equals(properties.get(flag))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Rewires {@code x·W} to {@code (x·U)·V}: {@code name} takes V, {@code name/U} is new. */
   private static void factorise(SameDiff graph, String name, INDArray left, INDArray right) {
     Variable variable = graph.getVariables().get(name);
@@ -165,31 +141,7 @@ public final class LowRankFactorization implements CompressionStrategy {
     SDVariable projected = input.mmul(u);
     graph.replaceArgFor(0, projected, function);
     graph.associateArrayWithVariable(right, graph.getVariable(name));
-    resetTrainingState(graph, List.of(name, u.name()));
-  }
-
-  /**
-   * Makes a graph that was trained before trainable again after rewiring: SameDiff keeps its
-   * gradient function and per-variable updater state (sized for the old arrays) and never
-   * rebuilds them by itself.
-   */
-  private static void resetTrainingState(SameDiff graph, List<String> changed) {
-    if (graph.hasGradientFunction()) {
-      graph.createGradFunction();
-    }
-    TrainingConfig config = graph.getTrainingConfig();
-    Map<String, GradientUpdater> updaters = graph.getUpdaterMap();
-    if (config == null || updaters == null) {
-      return;
-    }
-    for (String name : changed) {
-      INDArray array = graph.getArrForVarName(name);
-      long size = config.getUpdater().stateSize(array.length());
-      INDArray state = size > 0 ? Nd4j.zeros(array.dataType(), 1, size) : null;
-      GradientUpdater updater = config.getUpdater().instantiate(state, true);
-      updater.setStateViewArray(state, array.shape(), array.ordering(), true);
-      updaters.put(name, updater);
-    }
+    TrainingState.reset(graph, List.of(name, u.name()));
   }
 
   private static String note(Map<String, Object> rewired) {

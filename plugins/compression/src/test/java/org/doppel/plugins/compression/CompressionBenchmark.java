@@ -52,8 +52,10 @@ class CompressionBenchmark {
         List.of(lowRank(Map.of("energy", 0.6, "fine_tune_epochs", 5))));
     runs.put("low-rank rank 6, 5 epochs fine-tuning",
         List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5))));
+    runs.put("prune-structured 0.5, 5 epochs fine-tuning", List.of(structured(0.5)));
     runs.put("prune 0.5 (5 ep) → int8", List.of(prune(0.5, 5), int8()));
     runs.put("prune 0.8 (5 ep) → int8", List.of(prune(0.8, 5), int8()));
+    runs.put("prune-structured 0.5 (5 ep) → int8", List.of(structured(0.5), int8()));
     runs.put("low-rank rank 6 (5 ep) → int8",
         List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5)), int8()));
 
@@ -102,6 +104,11 @@ class CompressionBenchmark {
   private static Step prune(double sparsity, int epochs) {
     return strategy(new MagnitudePruning(), Map.of("sparsity", sparsity,
         "fine_tune_epochs", epochs));
+  }
+
+  private static Step structured(double sparsity) {
+    return strategy(new StructuredPruning(), Map.of("sparsity", sparsity,
+        "fine_tune_epochs", 5));
   }
 
   private static Step int8() {

@@ -3,6 +3,7 @@ package org.doppel.plugins.compression.internal;
 import org.doppel.plugins.compression.Int8Quantization;
 import org.doppel.plugins.compression.LowRankFactorization;
 import org.doppel.plugins.compression.MagnitudePruning;
+import org.doppel.plugins.compression.StructuredPruning;
 import org.doppel.sdk.wiring.PluginModule;
 
 /** What the compression bundle contributes: one service per strategy. */
@@ -13,5 +14,6 @@ public final class CompressionPluginModule extends PluginModule {
     addCompressionStrategy(MagnitudePruning.class);
     addCompressionStrategy(Int8Quantization.class);
     addCompressionStrategy(LowRankFactorization.class);
+    addCompressionStrategy(StructuredPruning.class);
   }
 }
