@@ -1,22 +1,15 @@
 package org.doppel.runtime.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.doppel.runtime.pipeline.Progress;
-import org.doppel.runtime.pipeline.RunOptions;
 import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.pipeline.VariantComparison;
-import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
-import org.doppel.sdk.compute.ComputeService;
-import org.doppel.sdk.data.TimeSeriesIngest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code doppel compare smart-grid --attention dot-product,multi-head} (or {@code all}). */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -28,27 +21,12 @@ final class CompareCommand implements Callable<Integer> {
   private final CliContext context;
   private final PrintStream terminal;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "Scenario file, shipped scenario name or domain id.")
-  private String scenario;
+  @Mixin
+  private ScenarioOptions options = new ScenarioOptions();
 
   @Option(names = "--attention", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
       description = "Variants to compare, or 'all' installed (default).")
   private List<String> variants = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a scenario field (repeatable).")
-  private List<String> sets = new ArrayList<>();
-
-  @Option(names = "--quick", description = "Shortened training.")
-  private boolean quick;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
-      description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
-  private Path out;
-
-  @Option(names = "--quiet", description = "No progress bars.")
-  private boolean quiet;
 
   CompareCommand(CliContext context, PrintStream terminal) {
     this.context = context;
@@ -58,16 +36,11 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<String> ids = variants.equals(List.of("all")) ? List.of() : variants;
-    TimeSeriesIngest ingest = context.service(TimeSeriesIngest.class).orElseThrow(
-        () -> new IllegalStateException("the ingest service is not running"));
-    ComputeService compute = context.service(ComputeService.class).orElseThrow(
-        () -> new IllegalStateException("the compute service is not running"));
     try {
-      ScenarioDocument document = Scenarios.load(scenario, context.registry())
-          .overrides(sets);
       VariantComparison.Outcome outcome = VariantComparison.inFramework(context.registry(),
-          ingest, compute, quiet ? Progress.off() : Progress.on(terminal))
-          .compare(document, ids, new RunOptions(out, quick, LocalDateTime.now()));
+          ScenarioOptions.ingest(context), ScenarioOptions.compute(context),
+          options.progress(terminal)).compare(options.document(context), ids,
+          options.runOptions());
       context.out().println(outcome.table());
       context.out().println("comparison: " + outcome.folder().resolve("comparison.html"));
       return outcome.rows().stream().allMatch(r -> r.error() == null) ? 0 : 1;
