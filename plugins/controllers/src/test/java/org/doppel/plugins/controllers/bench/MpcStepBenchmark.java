@@ -23,6 +23,9 @@ public final class MpcStepBenchmark {
 
   public static void main(String[] args) {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    // Standard deviation of the random load steps, pu: 0.08 keeps the limits busy, 0.01 is
+    // a regulation regime where they rarely bind.
+    double load = args.length > 1 ? Double.parseDouble(args[1]) : 0.08;
     String root = System.getProperty("doppel.shared", "/work/shared") + "/data/lqr-reference/"
         + "lfc_two_area/";
     Linearization plant = new Linearization(Csv.read(root + "A.csv"), Csv.read(root + "B.csv"),
@@ -42,7 +45,7 @@ public final class MpcStepBenchmark {
       long[] cpu = new long[steps];
       for (int k = 0; k < steps; k++) {
         if (k % 100 == 0) {
-          w = new double[] {0.08 * random.nextGaussian(), 0.08 * random.nextGaussian()};
+          w = new double[] {load * random.nextGaussian(), load * random.nextGaussian()};
         }
         long cpuStarted = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
