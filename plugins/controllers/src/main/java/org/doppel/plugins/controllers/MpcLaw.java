@@ -12,11 +12,15 @@ import org.doppel.sdk.control.ControlLaw;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receding-horizon law of {@link MpcController}. Not thread-safe: one law, one loop.
  */
 final class MpcLaw implements ControlLaw {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MpcLaw.class);
 
   /** Slack on the warm start's constraints; the solver's own tolerance is tighter. */
   private static final double FEASIBLE = 1e-9;
@@ -131,11 +135,17 @@ final class MpcLaw implements ControlLaw {
 
     Optimisation.Result result;
     double[] start = shiftedPlan();
-    if (start != null && (bounds == null || constraints.satisfied(start, bounds))) {
-      warmStarts++;
-      result = solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, start));
-    } else {
-      result = solver.solve();
+    try {
+      if (start != null && constraints.satisfied(start, bounds)) {
+        warmStarts++;
+        result = solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, start));
+      } else {
+        result = solver.solve();
+      }
+    } catch (RuntimeException solverFailure) {
+      // Counted as a fallback step; the law must keep running.
+      LOG.debug("MPC program not solved: {}", solverFailure.toString());
+      return null;
     }
     if (!result.getState().isFeasible() || result.size() != size) {
       return null;
@@ -236,10 +246,10 @@ final class MpcLaw implements ControlLaw {
     Constraints(boolean rateOnFirstInput) {
       int m = prediction.inputs;
       int n = prediction.states;
-      int size = prediction.horizon * m;
+      int size = prediction.moves * m;
       List<double[]> rows = new ArrayList<>();
       List<int[]> tags = new ArrayList<>();
-      for (int k = 0; k < prediction.horizon; k++) {
+      for (int k = 0; k < prediction.moves; k++) {
         for (int j = 0; j < m; j++) {
           int column = k * m + j;
           if (Double.isFinite(limits.max(j))) {

@@ -26,6 +26,7 @@ public final class MpcStepBenchmark {
     // Standard deviation of the random load steps, pu: 0.08 keeps the limits busy, 0.01 is
     // a regulation regime where they rarely bind.
     double load = args.length > 1 ? Double.parseDouble(args[1]) : 0.08;
+    int moves = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     String root = System.getProperty("doppel.shared", "/work/shared") + "/data/lqr-reference/"
         + "lfc_two_area/";
     Linearization plant = new Linearization(Csv.read(root + "A.csv"), Csv.read(root + "B.csv"),
@@ -37,7 +38,8 @@ public final class MpcStepBenchmark {
     Linearization discrete = plant.discretize(period);
 
     for (int round = 0; round < 3; round++) {
-      ControlLaw law = new MpcController().design(problem, Parameters.empty());
+      ControlLaw law = new MpcController().design(problem,
+          Parameters.of("bench", java.util.Map.of("moves", moves)));
       SplittableRandom random = new SplittableRandom(20261204);
       double[] x = new double[9];
       double[] w = new double[2];
