@@ -8,7 +8,8 @@ import org.doppel.sdk.dynamics.Linearization;
 /**
  * The condensed prediction of a discrete plant over a horizon N: the stacked states
  * X = [x_1; ...; x_N] = Φ x_0 + Γ U + Ψ W for inputs U = [u_0; ...; u_{N-1}] and
- * disturbances W, with U = M V when fewer moves V than steps are free (the last held), and the cost's Hessian H = 2 (Γ' Q̄ Γ + R̄) and linear maps
+ * disturbances W, with U = M V when fewer moves V than steps are free (the last one
+ * held), and the cost's Hessian H = 2 (Γ' Q̄ Γ + R̄) and linear maps
  * F = 2 Γ' Q̄ Φ, F_w = 2 Γ' Q̄ Ψ, with Q̄ = diag(Q, ..., Q, P). Immutable after
  * construction.
  */

@@ -1,6 +1,9 @@
 package org.doppel.plugins.controllers.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.doppel.plugins.controllers.MpcController;
 import org.doppel.sdk.Parameters;
@@ -15,8 +18,7 @@ import org.doppel.sdk.dynamics.Linearization;
  */
 public final class MpcStepBenchmark {
 
-  private static final java.lang.management.ThreadMXBean THREADS =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private MpcStepBenchmark() {
   }
@@ -39,7 +41,7 @@ public final class MpcStepBenchmark {
 
     for (int round = 0; round < 3; round++) {
       ControlLaw law = new MpcController().design(problem,
-          Parameters.of("bench", java.util.Map.of("moves", moves)));
+          Parameters.of("bench", Map.of("moves", moves)));
       SplittableRandom random = new SplittableRandom(20261204);
       double[] x = new double[9];
       double[] w = new double[2];
