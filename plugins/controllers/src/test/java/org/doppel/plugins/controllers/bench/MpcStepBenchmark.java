@@ -47,6 +47,7 @@ public final class MpcStepBenchmark {
       double[] w = new double[2];
       long[] nanos = new long[steps];
       long[] cpu = new long[steps];
+      double cost = 0;
       for (int k = 0; k < steps; k++) {
         if (k % 100 == 0) {
           w = new double[] {load * random.nextGaussian(), load * random.nextGaussian()};
@@ -56,17 +57,27 @@ public final class MpcStepBenchmark {
         double[] u = law.input(k, x, new double[0][]);
         nanos[k] = System.nanoTime() - started;
         cpu[k] = THREADS.getCurrentThreadCpuTime() - cpuStarted;
+        cost += dot(x, x) + dot(u, u);
         x = step(discrete, x, u, w);
       }
       Arrays.sort(nanos);
       Arrays.sort(cpu);
       System.out.printf("round %d: wall median %.1f us, p90 %.1f us, max %.1f us; thread CPU"
-          + " median %.1f us, p90 %.1f us; %s%n", round, nanos[steps / 2] / 1e3,
+          + " median %.1f us, p90 %.1f us; cost sum(x'x + u'u) %.6e; %s%n", round,
+          nanos[steps / 2] / 1e3,
           nanos[steps * 9 / 10] / 1e3, nanos[steps - 1] / 1e3, cpu[steps / 2] / 1e3,
-          cpu[steps * 9 / 10] / 1e3,
+          cpu[steps * 9 / 10] / 1e3, cost,
           law.diagnostics().entrySet().stream().filter(e -> !e.getKey().contains("gain"))
               .toList());
     }
+  }
+
+  private static double dot(double[] x, double[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += x[i] * y[i];
+    }
+    return sum;
   }
 
   private static double[] step(Linearization d, double[] x, double[] u, double[] w) {
