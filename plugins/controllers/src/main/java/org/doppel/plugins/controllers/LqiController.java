@@ -2,6 +2,7 @@ package org.doppel.plugins.controllers;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -120,7 +121,7 @@ public final class LqiController implements Controller {
   private static double[] integralWeight(Parameters parameters, int outputs) {
     Object raw = parameters.asMap().get("integral_weight");
     double[] weight;
-    if (raw instanceof java.util.List<?>) {
+    if (raw instanceof List<?>) {
       weight = parameters.getDoubles("integral_weight", null);
     } else {
       weight = new double[outputs];

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * disturbance forecast, when given, enters the predictions through the plant's G (its last
  * row is held to the end of the horizon).
  *
- * <p>Parameters: {@code horizon} (N, default 20).
+ * <p>Parameters: {@code horizon} (N, default 20); {@code moves} (default N), the number of
+ * free inputs: with fewer moves than steps the last move is held to the end of the horizon
+ * (move blocking), a smaller program at the price of the exact LQR equivalence.
  *
  * <p>When a step's program is infeasible (state bounds that no admissible input sequence
  * meets) or the solver fails, the law falls back to the LQR input -K x clipped to the rate
@@ -41,7 +43,7 @@ public final class MpcController implements Controller {
   static final String ID = "mpc";
   static final int DEFAULT_HORIZON = 20;
   private static final Logger LOG = LoggerFactory.getLogger(MpcController.class);
-  private static final Set<String> KEYS = Set.of("horizon");
+  private static final Set<String> KEYS = Set.of("horizon", "moves");
 
   @Override
   public String id() {
@@ -63,6 +65,12 @@ public final class MpcController implements Controller {
           + " 1 and 1000 steps, got " + horizon);
     }
 
+    int moves = parameters.getInt("moves", horizon);
+    if (moves < 1 || moves > horizon) {
+      throw new PluginException(parameters.owner() + ": parameter 'moves' must be between 1"
+          + " and the horizon " + horizon + ", got " + moves);
+    }
+
     Linearization discrete = DiscreteModel.of(problem);
     RealMatrix a = Matrices.of(discrete.a());
     RealMatrix b = Matrices.of(discrete.b());
@@ -75,12 +83,13 @@ public final class MpcController implements Controller {
 
     Map<String, Object> design = new LinkedHashMap<>();
     design.put("horizon", horizon);
+    design.put("moves", moves);
     design.put("terminal_weight", "dare");
     design.put("fallback_input", "lqr, clipped to rate limits and bounds");
     design.put("lqr_gain", Matrices.rows(terminal.gain()));
     design.put("lqr_closed_loop_spectral_radius",
         ClosedLoop.spectralRadius(a, b, terminal.gain()));
-    MpcLaw law = new MpcLaw(new Prediction(discrete, q, r, terminal.p(), horizon), limits,
+    MpcLaw law = new MpcLaw(new Prediction(discrete, q, r, terminal.p(), horizon, moves), limits,
         states, terminal.gain(), design);
     LOG.info("MPC designed: horizon [{}], [{}] states, [{}] inputs, [{}] constraint rows",
         horizon, discrete.states(), discrete.inputs(), law.constraintRows());

@@ -4,17 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.control.ControlLaw;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receding-horizon law of {@link MpcController}. Not thread-safe: one law, one loop.
  */
 final class MpcLaw implements ControlLaw {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MpcLaw.class);
 
   /** Slack on the warm start's constraints; the solver's own tolerance is tighter. */
   private static final double FEASIBLE = 1e-9;
@@ -35,6 +41,7 @@ final class MpcLaw implements ControlLaw {
   private final double[][] lqrGain;
   private final Map<String, Object> design;
   private final R064Store hessian;
+  private final double[][] hessianInverse;
   private final Constraints firstStep;
   private final Constraints later;
   private double[] previous;
@@ -42,6 +49,7 @@ final class MpcLaw implements ControlLaw {
   private long steps;
   private long fallbackSteps;
   private long warmStarts;
+  private long unconstrainedSteps;
   private long solveNanos;
   private long slowestSolveNanos;
 
@@ -53,6 +61,8 @@ final class MpcLaw implements ControlLaw {
     this.lqrGain = lqrGain.getData();
     this.design = new LinkedHashMap<>(design);
     this.hessian = R064Store.FACTORY.rows(prediction.hessian);
+    this.hessianInverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(
+        prediction.hessian)).getSolver().getInverse().getData();
     this.firstStep = new Constraints(false);
     this.later = new Constraints(true);
   }
@@ -105,21 +115,37 @@ final class MpcLaw implements ControlLaw {
     for (int i = 0; i < size; i++) {
       c.set(i, 0, -linear[i]);
     }
-    ConvexSolver.Builder builder = ConvexSolver.newBuilder().objective(hessian, c);
-    double[] bounds = null;
-    if (constraints.kind.length > 0) {
-      bounds = constraints.bounds(previous, freeResponse);
-      builder.inequalities(constraints.matrix, R064Store.FACTORY.column(bounds));
+    double[] bounds = constraints.kind.length == 0 ? null
+        : constraints.bounds(previous, freeResponse);
+
+    // The unconstrained minimiser -H^-1 f is the program's solution whenever it meets every
+    // constraint, which is the common case in regulation; only otherwise is the QP solved.
+    double[] unconstrained = Prediction.times(hessianInverse, linear);
+    for (int i = 0; i < size; i++) {
+      unconstrained[i] = -unconstrained[i];
     }
+    if (bounds == null || constraints.satisfied(unconstrained, bounds, 0)) {
+      unconstrainedSteps++;
+      return unconstrained;
+    }
+
+    ConvexSolver.Builder builder = ConvexSolver.newBuilder().objective(hessian, c)
+        .inequalities(constraints.matrix, R064Store.FACTORY.column(bounds));
     ConvexSolver solver = builder.build(DENSE);
 
     Optimisation.Result result;
     double[] start = shiftedPlan();
-    if (start != null && (bounds == null || constraints.satisfied(start, bounds))) {
-      warmStarts++;
-      result = solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, start));
-    } else {
-      result = solver.solve();
+    try {
+      if (start != null && constraints.satisfied(start, bounds)) {
+        warmStarts++;
+        result = solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, start));
+      } else {
+        result = solver.solve();
+      }
+    } catch (RuntimeException solverFailure) {
+      // Counted as a fallback step; the law must keep running.
+      LOG.debug("MPC program not solved: {}", solverFailure.toString());
+      return null;
     }
     if (!result.getState().isFeasible() || result.size() != size) {
       return null;
@@ -190,6 +216,7 @@ final class MpcLaw implements ControlLaw {
     Map<String, Object> diagnostics = new LinkedHashMap<>(design);
     diagnostics.put("steps", steps);
     diagnostics.put("fallback_steps", fallbackSteps);
+    diagnostics.put("unconstrained_steps", unconstrainedSteps);
     diagnostics.put("warm_starts", warmStarts);
     diagnostics.put("constraint_rows", constraintRows());
     diagnostics.put("qp_mean_us", steps == 0 ? 0.0 : solveNanos / 1e3 / steps);
@@ -219,10 +246,10 @@ final class MpcLaw implements ControlLaw {
     Constraints(boolean rateOnFirstInput) {
       int m = prediction.inputs;
       int n = prediction.states;
-      int size = prediction.horizon * m;
+      int size = prediction.moves * m;
       List<double[]> rows = new ArrayList<>();
       List<int[]> tags = new ArrayList<>();
-      for (int k = 0; k < prediction.horizon; k++) {
+      for (int k = 0; k < prediction.moves; k++) {
         for (int j = 0; j < m; j++) {
           int column = k * m + j;
           if (Double.isFinite(limits.max(j))) {

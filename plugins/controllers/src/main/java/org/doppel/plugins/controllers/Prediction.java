@@ -8,13 +8,15 @@ import org.doppel.sdk.dynamics.Linearization;
 /**
  * The condensed prediction of a discrete plant over a horizon N: the stacked states
  * X = [x_1; ...; x_N] = Φ x_0 + Γ U + Ψ W for inputs U = [u_0; ...; u_{N-1}] and
- * disturbances W, and the cost's Hessian H = 2 (Γ' Q̄ Γ + R̄) and linear maps
+ * disturbances W, with U = M V when fewer moves V than steps are free (the last one
+ * held), and the cost's Hessian H = 2 (Γ' Q̄ Γ + R̄) and linear maps
  * F = 2 Γ' Q̄ Φ, F_w = 2 Γ' Q̄ Ψ, with Q̄ = diag(Q, ..., Q, P). Immutable after
  * construction.
  */
 final class Prediction {
 
   final int horizon;
+  final int moves;
   final int states;
   final int inputs;
   final int disturbances;
@@ -26,8 +28,9 @@ final class Prediction {
   final double[][] disturbanceMap;
 
   Prediction(Linearization discrete, RealMatrix q, RealMatrix r, RealMatrix terminal,
-      int horizon) {
+      int horizon, int moves) {
     this.horizon = horizon;
+    this.moves = moves;
     this.states = discrete.states();
     this.inputs = discrete.inputs();
     this.disturbances = discrete.disturbances();
@@ -59,19 +62,35 @@ final class Prediction {
       }
     }
 
+    // Move blocking: with fewer moves than steps the last move is held to the horizon's end,
+    // U = M V, so Γ becomes Γ M and the last move's input weight counts once per held step.
+    gammaMatrix = gammaMatrix.multiply(blocking(horizon, moves, m));
     RealMatrix weightedGamma = weightStates(gammaMatrix, q, terminal);
     RealMatrix h = gammaMatrix.transpose().multiply(weightedGamma);
-    for (int k = 0; k < horizon; k++) {
-      h.setSubMatrix(h.getSubMatrix(k * m, k * m + m - 1, k * m, k * m + m - 1).add(r)
-          .getData(), k * m, k * m);
+    for (int k = 0; k < moves; k++) {
+      double held = k == moves - 1 ? horizon - moves + 1 : 1;
+      h.setSubMatrix(h.getSubMatrix(k * m, k * m + m - 1, k * m, k * m + m - 1)
+          .add(r.scalarMultiply(held)).getData(), k * m, k * m);
     }
     this.hessian = Matrices.symmetrise(h).scalarMultiply(2).getData();
     this.stateMap = weightedGamma.transpose().multiply(phiMatrix).scalarMultiply(2).getData();
-    this.disturbanceMap = psiMatrix == null ? new double[horizon * m][0]
+    this.disturbanceMap = psiMatrix == null ? new double[moves * m][0]
         : weightedGamma.transpose().multiply(psiMatrix).scalarMultiply(2).getData();
     this.phi = phiMatrix.getData();
     this.gamma = gammaMatrix.getData();
     this.psi = psiMatrix == null ? new double[horizon * n][0] : psiMatrix.getData();
+  }
+
+  /** M with u_k = v_min(k, moves - 1): (horizon m) x (moves m). */
+  private static RealMatrix blocking(int horizon, int moves, int m) {
+    RealMatrix blocking = MatrixUtils.createRealMatrix(horizon * m, moves * m);
+    for (int k = 0; k < horizon; k++) {
+      int move = Math.min(k, moves - 1);
+      for (int j = 0; j < m; j++) {
+        blocking.setEntry(k * m + j, move * m + j, 1);
+      }
+    }
+    return blocking;
   }
 
   /** Q̄ M for a matrix with one block row per predicted state. */

@@ -1,5 +1,6 @@
 package org.doppel.plugins.controllers;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -45,7 +46,7 @@ final class StateFeedbackLaw implements ControlLaw {
     }
 
     double[] u = limits.apply(wanted, previous);
-    if (!java.util.Arrays.equals(u, wanted)) {
+    if (!Arrays.equals(u, wanted)) {
       limitedSteps++;
     }
     steps++;

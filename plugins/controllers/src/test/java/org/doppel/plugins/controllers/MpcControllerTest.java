@@ -13,6 +13,8 @@ import org.doppel.sdk.control.ControlLaw;
 import org.doppel.sdk.control.ControlProblem;
 import org.doppel.sdk.dynamics.Linearization;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MpcControllerTest {
 
@@ -33,10 +35,12 @@ class MpcControllerTest {
         new double[] {RATE, RATE}, null, null);
   }
 
-  @Test
-  void neverViolatesInputBoundsOrRateLimitsUnderRandomLoads() {
+  @ParameterizedTest
+  @ValueSource(ints = {20, 4})
+  void neverViolatesInputBoundsOrRateLimitsUnderRandomLoads(int moves) {
     ControlProblem problem = lfc(inputAndRateLimits());
-    ControlLaw law = mpc.design(problem, Parameters.empty());
+    ControlLaw law = mpc.design(problem, Parameters.of("controller/mpc",
+        Map.of("moves", moves)));
     Plants.Stepper plant = Plants.Stepper.of(problem.plant(), PERIOD);
     SplittableRandom random = new SplittableRandom(20261204);
 
@@ -129,6 +133,15 @@ class MpcControllerTest {
     }
     assertEquals(0, x[0], 1e-3, "settled position");
     return lowest;
+  }
+
+  @Test
+  void movesBeyondTheHorizonAreRefused() {
+    PluginException error = assertThrows(PluginException.class, () -> mpc.design(
+        lfc(inputAndRateLimits()), Parameters.of("controller/mpc",
+            Map.of("horizon", 5, "moves", 6))));
+
+    assertTrue(error.getMessage().contains("'moves'"), error.getMessage());
   }
 
   @Test

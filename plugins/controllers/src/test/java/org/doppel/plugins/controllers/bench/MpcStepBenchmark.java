@@ -1,6 +1,9 @@
 package org.doppel.plugins.controllers.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.doppel.plugins.controllers.MpcController;
 import org.doppel.sdk.Parameters;
@@ -15,14 +18,17 @@ import org.doppel.sdk.dynamics.Linearization;
  */
 public final class MpcStepBenchmark {
 
-  private static final java.lang.management.ThreadMXBean THREADS =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private MpcStepBenchmark() {
   }
 
   public static void main(String[] args) {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    // Standard deviation of the random load steps, pu: 0.08 keeps the limits busy, 0.01 is
+    // a regulation regime where they rarely bind.
+    double load = args.length > 1 ? Double.parseDouble(args[1]) : 0.08;
+    int moves = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     String root = System.getProperty("doppel.shared", "/work/shared") + "/data/lqr-reference/"
         + "lfc_two_area/";
     Linearization plant = new Linearization(Csv.read(root + "A.csv"), Csv.read(root + "B.csv"),
@@ -34,32 +40,44 @@ public final class MpcStepBenchmark {
     Linearization discrete = plant.discretize(period);
 
     for (int round = 0; round < 3; round++) {
-      ControlLaw law = new MpcController().design(problem, Parameters.empty());
+      ControlLaw law = new MpcController().design(problem,
+          Parameters.of("bench", Map.of("moves", moves)));
       SplittableRandom random = new SplittableRandom(20261204);
       double[] x = new double[9];
       double[] w = new double[2];
       long[] nanos = new long[steps];
       long[] cpu = new long[steps];
+      double cost = 0;
       for (int k = 0; k < steps; k++) {
         if (k % 100 == 0) {
-          w = new double[] {0.08 * random.nextGaussian(), 0.08 * random.nextGaussian()};
+          w = new double[] {load * random.nextGaussian(), load * random.nextGaussian()};
         }
         long cpuStarted = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         double[] u = law.input(k, x, new double[0][]);
         nanos[k] = System.nanoTime() - started;
         cpu[k] = THREADS.getCurrentThreadCpuTime() - cpuStarted;
+        cost += dot(x, x) + dot(u, u);
         x = step(discrete, x, u, w);
       }
       Arrays.sort(nanos);
       Arrays.sort(cpu);
       System.out.printf("round %d: wall median %.1f us, p90 %.1f us, max %.1f us; thread CPU"
-          + " median %.1f us, p90 %.1f us; %s%n", round, nanos[steps / 2] / 1e3,
+          + " median %.1f us, p90 %.1f us; cost sum(x'x + u'u) %.6e; %s%n", round,
+          nanos[steps / 2] / 1e3,
           nanos[steps * 9 / 10] / 1e3, nanos[steps - 1] / 1e3, cpu[steps / 2] / 1e3,
-          cpu[steps * 9 / 10] / 1e3,
+          cpu[steps * 9 / 10] / 1e3, cost,
           law.diagnostics().entrySet().stream().filter(e -> !e.getKey().contains("gain"))
               .toList());
     }
+  }
+
+  private static double dot(double[] x, double[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += x[i] * y[i];
+    }
+    return sum;
   }
 
   private static double[] step(Linearization d, double[] x, double[] u, double[] w) {

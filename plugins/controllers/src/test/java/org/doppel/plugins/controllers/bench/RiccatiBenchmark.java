@@ -3,6 +3,7 @@ package org.doppel.plugins.controllers.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.doppel.plugins.controllers.riccati.RiccatiSolution;
@@ -33,7 +34,7 @@ public final class RiccatiBenchmark {
   }
 
   private static void report(int n, String equation,
-      java.util.function.Supplier<RiccatiSolution> solve) {
+      Supplier<RiccatiSolution> solve) {
     int repeats = n <= 10 ? 200 : (n <= 50 ? 20 : 5);
     // Warm-up: let the JIT compile the kernels before the timed runs.
     RiccatiSolution solution = null;

@@ -3,16 +3,17 @@ package org.doppel.plugins.controllers.riccati;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.doppel.plugins.controllers.ReferenceCases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.api.Test;
 
 class RiccatiSolverTest {
 
-  static final java.util.List<String> CASES = ReferenceCases.CASES;
+  static final List<String> CASES = ReferenceCases.CASES;
 
   @ParameterizedTest
   @FieldSource("CASES")
