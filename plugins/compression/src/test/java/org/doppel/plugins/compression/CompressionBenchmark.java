@@ -54,6 +54,8 @@ class CompressionBenchmark {
     runs.put("low-rank rank 6, 5 epochs fine-tuning",
         List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5))));
     runs.put("prune-structured 0.5, 5 epochs fine-tuning", List.of(structured(0.5)));
+    runs.put("distill width 0.5, 5 epochs", List.of(strategy(new Distillation(),
+        Map.of("width", 0.5, "epochs", 5))));
     runs.put("prune 0.5 (5 ep) → int8", List.of(prune(0.5, 5), int8()));
     runs.put("prune 0.8 (5 ep) → int8", List.of(prune(0.8, 5), int8()));
     runs.put("prune-structured 0.5 (5 ep) → int8", List.of(structured(0.5), int8()));

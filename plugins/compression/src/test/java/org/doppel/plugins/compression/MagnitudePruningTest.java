@@ -143,7 +143,8 @@ class MagnitudePruningTest {
     TinySurrogate broken = fixture.trained.copy();
     broken.graph().getArrForVarName("hidden/W").putScalar(3, 5, Float.NaN);
     List<CompressionStrategy> strategies = List.of(new MagnitudePruning(),
-        new Int8Quantization(), new LowRankFactorization(), new StructuredPruning());
+        new Int8Quantization(), new LowRankFactorization(), new StructuredPruning(),
+        new Distillation());
 
     for (CompressionStrategy strategy : strategies) {
       Map<String, Object> values = strategy.id().startsWith("prune")
