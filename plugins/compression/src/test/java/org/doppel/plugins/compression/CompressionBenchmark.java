@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures every strategy on the test model the same way: parameters, non-zeros, bytes of
  * the saved file, median forecast latency at batch 1 and 64 (300 calls per model in five
- * interleaved rounds, each after 20 warm-up calls), and the validation error. Runs only with {@code -Ddoppel.bench=true} (see
- * {@code docs/notes/compression.md}); writes a Markdown table to
- * {@code target/compression-bench-<width>.md}.
+ * interleaved rounds, each after 20 warm-up calls), and the validation error. Runs only
+ * with {@code -Ddoppel.bench=true} (see {@code docs/notes/compression.md}); writes a
+ * Markdown table to {@code target/compression-bench-<width>.md}.
  */
 @EnabledIfSystemProperty(named = "doppel.bench", matches = "true")
 class CompressionBenchmark {
