@@ -60,6 +60,7 @@ public final class Int8Quantization implements CompressionStrategy {
     parameters.requireOnly(KNOWN);
     boolean calibrate = parameters.getBoolean("calibrate", true);
     QuantizedSurrogate.refuse(ID, model);
+    Outcomes.requireFiniteInput(ID, model);
 
     SurrogateModel copy = model.copy();
     SameDiff graph = copy.graph();

@@ -62,6 +62,7 @@ public final class LowRankFactorization implements CompressionStrategy {
       CompressionContext context) {
     Settings settings = Settings.read(parameters);
     QuantizedSurrogate.refuse(ID, model);
+    Outcomes.requireFiniteInput(ID, model);
 
     SurrogateModel factored = model.copy();
     SameDiff graph = factored.graph();

@@ -61,6 +61,7 @@ public final class MagnitudePruning implements CompressionStrategy {
       CompressionContext context) {
     Settings settings = Settings.read(parameters);
     QuantizedSurrogate.refuse(ID, model);
+    Outcomes.requireFiniteInput(ID, model);
 
     SurrogateModel pruned = model.copy();
     SameDiff graph = pruned.graph();

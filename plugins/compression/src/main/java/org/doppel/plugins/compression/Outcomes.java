@@ -15,6 +15,21 @@ final class Outcomes {
   }
 
   /**
+   * Fails, naming the strategy and the variable, when a trainable array of the model to
+   * compress holds NaN or infinity: no strategy can make such a model sound, and int8
+   * rounding would silently turn NaN into 0.
+   */
+  static void requireFiniteInput(String strategy, SurrogateModel model) {
+    for (SDVariable variable : model.graph().variables()) {
+      if (variable.getVariableType() == VariableType.VARIABLE && variable.getArr() != null
+          && !isFinite(variable.getArr())) {
+        throw new PluginException(strategy + ": weight '" + variable.name()
+            + "' of the model to compress holds NaN or infinity");
+      }
+    }
+  }
+
+  /**
    * Fails, naming the strategy, when a trainable array or the forecasts on the calibration
    * windows hold NaN or infinity: the framework then keeps the uncompressed model.
    */

@@ -79,6 +79,7 @@ public final class StructuredPruning implements CompressionStrategy {
           + epochs);
     }
     QuantizedSurrogate.refuse(ID, model);
+    Outcomes.requireFiniteInput(ID, model);
 
     SurrogateModel pruned = model.copy();
     SameDiff graph = pruned.graph();

@@ -23,7 +23,7 @@ final class WeightMatrices {
   private WeightMatrices() {
   }
 
-  /** The names of the weight matrices, in the graph's order. */
+  /** The names of the weight matrices, in name order (the graph keeps its variables so). */
   static List<String> names(SameDiff graph) {
     List<String> names = new ArrayList<>();
     for (SDVariable variable : graph.variables()) {

@@ -23,17 +23,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures every strategy on the test model the same way: parameters, non-zeros, bytes of
- * the saved file, median forecast latency at batch 1 and 64 after warm-up, and the
- * validation error. Runs only with {@code -Ddoppel.bench=true} (see
- * {@code docs/notes/compression.md}); writes a Markdown table to
- * {@code target/compression-bench-<width>.md}.
+ * the saved file, median forecast latency at batch 1 and 64 (300 calls per model in five
+ * interleaved rounds, each after 20 warm-up calls), and the validation error. Runs only
+ * with {@code -Ddoppel.bench=true} (see {@code docs/notes/compression.md}); writes a
+ * Markdown table to {@code target/compression-bench-<width>.md}.
  */
 @EnabledIfSystemProperty(named = "doppel.bench", matches = "true")
 class CompressionBenchmark {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompressionBenchmark.class);
-  private static final int WARM_UP = 50;
-  private static final int RUNS = 300;
+  private static final int WARM_UP = 20;
+  private static final int RUNS = 60;
+  private static final int ROUNDS = 5;
 
   @Test
   void measureEveryStrategy() throws IOException {
@@ -53,6 +54,8 @@ class CompressionBenchmark {
     runs.put("low-rank rank 6, 5 epochs fine-tuning",
         List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5))));
     runs.put("prune-structured 0.5, 5 epochs fine-tuning", List.of(structured(0.5)));
+    runs.put("distill width 0.5, 5 epochs", List.of(strategy(new Distillation(),
+        Map.of("width", 0.5, "epochs", 5))));
     runs.put("prune 0.5 (5 ep) → int8", List.of(prune(0.5, 5), int8()));
     runs.put("prune 0.8 (5 ep) → int8", List.of(prune(0.8, 5), int8()));
     runs.put("prune-structured 0.5 (5 ep) → int8", List.of(structured(0.5), int8()));
@@ -62,16 +65,24 @@ class CompressionBenchmark {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "| model (width %d) | parameters | non-zero | bytes | ms batch 1 | ms batch 64 "
             + "| validation MAE |%n| --- | ---: | ---: | ---: | ---: | ---: | ---: |%n", width));
-    int index = 0;
+    Map<String, SurrogateModel> models = new LinkedHashMap<>();
     for (Map.Entry<String, List<Step>> run : runs.entrySet()) {
       SurrogateModel model = fixture.trained;
       for (Step step : run.getValue()) {
         model = step.apply(model, fixture).model();
       }
+      models.put(run.getKey(), model);
+    }
+    Map<String, double[]> batch1 = medianMillis(models, fixture, 1);
+    Map<String, double[]> batch64 = medianMillis(models, fixture, 64);
+
+    int index = 0;
+    for (Map.Entry<String, SurrogateModel> entry : models.entrySet()) {
+      SurrogateModel model = entry.getValue();
       long bytes = model.save(dir.resolve("model-" + index++ + ".bin"));
       table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f | %.4f |%n",
-          run.getKey(), model.parameterCount(), model.nonZeroParameterCount(), bytes,
-          medianMillis(model, fixture, 1), medianMillis(model, fixture, 64),
+          entry.getKey(), model.parameterCount(), model.nonZeroParameterCount(), bytes,
+          median(batch1.get(entry.getKey())), median(batch64.get(entry.getKey())),
           fixture.validationError(model)));
     }
 
@@ -81,20 +92,35 @@ class CompressionBenchmark {
     assertTrue(Files.size(report) > 0);
   }
 
-  private static double medianMillis(SurrogateModel model, Fixture fixture, int batch) {
+  /**
+   * Times every model in {@link #ROUNDS} interleaved rounds, so slow drift of a shared
+   * machine's load and JIT warm-up spread over all models instead of favouring the last.
+   */
+  private static Map<String, double[]> medianMillis(Map<String, SurrogateModel> models,
+      Fixture fixture, int batch) {
     INDArray windows = fixture.validation.getFeatures(0)
         .get(NDArrayIndex.interval(0, batch), NDArrayIndex.all(), NDArrayIndex.all()).dup();
-    for (int i = 0; i < WARM_UP; i++) {
-      model.predict(windows);
+    Map<String, double[]> millis = new LinkedHashMap<>();
+    models.keySet().forEach(name -> millis.put(name, new double[ROUNDS * RUNS]));
+    for (int round = 0; round < ROUNDS; round++) {
+      for (Map.Entry<String, SurrogateModel> entry : models.entrySet()) {
+        for (int i = 0; i < WARM_UP; i++) {
+          entry.getValue().predict(windows);
+        }
+        for (int i = 0; i < RUNS; i++) {
+          long start = System.nanoTime();
+          entry.getValue().predict(windows);
+          millis.get(entry.getKey())[round * RUNS + i] = (System.nanoTime() - start) / 1e6;
+        }
+      }
     }
-    double[] millis = new double[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      model.predict(windows);
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(millis);
-    return millis[RUNS / 2];
+    return millis;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private interface Step {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
+import org.doppel.sdk.compression.CompressionStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -135,6 +136,25 @@ class MagnitudePruningTest {
     assertTrue(fixture.validationError(tuned.model())
         < fixture.validationError(plain.model()));
     assertEquals(0.85, (double) tuned.details().get("sparsity_achieved"), 1e-4);
+  }
+
+  @Test
+  void everyStrategyRefusesAModelWithNaNWeights() {
+    TinySurrogate broken = fixture.trained.copy();
+    broken.graph().getArrForVarName("hidden/W").putScalar(3, 5, Float.NaN);
+    List<CompressionStrategy> strategies = List.of(new MagnitudePruning(),
+        new Int8Quantization(), new LowRankFactorization(), new StructuredPruning(),
+        new Distillation());
+
+    for (CompressionStrategy strategy : strategies) {
+      Map<String, Object> values = strategy.id().startsWith("prune")
+          ? Map.of("sparsity", 0.5) : Map.of();
+      PluginException error = assertThrows(PluginException.class, () -> strategy.compress(
+          broken, Parameters.of("compression/" + strategy.id(), values), fixture));
+      assertTrue(error.getMessage().startsWith(strategy.id() + ": weight 'hidden/W'"),
+          error.getMessage());
+      assertTrue(error.getMessage().contains("NaN"), error.getMessage());
+    }
   }
 
   @Test

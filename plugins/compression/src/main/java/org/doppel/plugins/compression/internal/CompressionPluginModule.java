@@ -1,5 +1,6 @@
 package org.doppel.plugins.compression.internal;
 
+import org.doppel.plugins.compression.Distillation;
 import org.doppel.plugins.compression.Int8Quantization;
 import org.doppel.plugins.compression.LowRankFactorization;
 import org.doppel.plugins.compression.MagnitudePruning;
@@ -15,5 +16,6 @@ public final class CompressionPluginModule extends PluginModule {
     addCompressionStrategy(Int8Quantization.class);
     addCompressionStrategy(LowRankFactorization.class);
     addCompressionStrategy(StructuredPruning.class);
+    addCompressionStrategy(Distillation.class);
   }
 }
