@@ -12,7 +12,6 @@ import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
@@ -26,10 +25,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * Runs epochs of Adam updates on a surrogate's graph, with a guard that stops on the first
  * non-finite loss or weight, naming the epoch, iteration and variable.
  *
- * <p>{@link #configure} gives the graph a new training configuration, and with it a fresh
- * optimiser state; call it before training a model whose weights were changed outside the
- * loop (pruning, quantisation), so Adam's moments never refer to other weights. Not
- * thread-safe.
+ * <p>Each instance gives the graph a new training configuration, and with it a fresh
+ * optimiser state, so a model whose weights were changed outside the loop (pruning,
+ * quantisation) is never driven by Adam moments built for other weights. Not thread-safe.
  */
 final class GraphFitting {
 
@@ -293,6 +291,6 @@ final class GraphFitting {
     for (int i = 0; i < mask.length; i++) {
       mask[i] = random.nextDouble() < keep ? (float) (1 / keep) : 0f;
     }
-    return Nd4j.create(mask, new long[] {rows, width}, 'c').castTo(DataType.FLOAT);
+    return Nd4j.create(mask, new long[] {rows, width}, 'c');
   }
 }

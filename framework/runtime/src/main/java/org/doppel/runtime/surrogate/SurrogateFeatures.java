@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.doppel.runtime.data.FeatureScaler;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -93,8 +92,7 @@ final class SurrogateFeatures {
         data[at++] = (float) scaled[origin + h];
       }
     }
-    return Nd4j.create(data, new long[] {origins.length, horizon}, 'c')
-        .castTo(DataType.FLOAT);
+    return Nd4j.create(data, new long[] {origins.length, horizon}, 'c');
   }
 
   /**

@@ -83,7 +83,7 @@ public final class SurrogateTrainer {
       INDArray validX, INDArray validY, TrainingListener listener) {
     GraphFitting fitting = new GraphFitting(model, settings, seed);
     List<EpochRecord> history = new ArrayList<>();
-    Map<String, org.nd4j.linalg.api.ndarray.INDArray> best = GraphFitting.snapshot(model);
+    Map<String, INDArray> best = GraphFitting.snapshot(model);
     double bestLoss = Double.POSITIVE_INFINITY;
     int sinceBest = 0;
     for (int epoch = 1; epoch <= settings.epochs(); epoch++) {

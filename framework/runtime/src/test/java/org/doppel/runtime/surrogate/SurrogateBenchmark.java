@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code docs/notes/surrogate.md}.
  *
  * <p>Arguments: {@code default|quick}, then test starts (3360 = the default split, 2688 =
- * weeks 9-10). System properties {@code surrogate.<key>} override the scenario's settings.
+ * weeks 9-10). System properties {@code surrogate.<key>} override the scenario's settings;
+ * {@code attention=none} measures the same network without attention.
  */
 public final class SurrogateBenchmark {
 
@@ -46,10 +47,12 @@ public final class SurrogateBenchmark {
     SurrogateSettings settings = SurrogateSettings.from(document.section("surrogate"));
     settings = quick ? settings.quick() : settings;
     ScenarioSection attention = document.section("attention");
-    String id = attention.id();
+    String id = System.getProperty("attention", attention.id());
     AttentionVariant variant = id.equals(NoAttention.ID) ? new NoAttention()
         : new MultiHeadAttention();
-    Parameters parameters = attention.toParameters("attention/" + id, java.util.Set.of("id"));
+    Parameters parameters = id.equals(attention.id())
+        ? attention.toParameters("attention/" + id, java.util.Set.of("id"))
+        : Parameters.of("attention/" + id, Map.of());
     long seed = document.root().getInt("seed", 42, 0, Integer.MAX_VALUE);
 
     DemandSeries data = DemandSeries.load();

@@ -156,6 +156,26 @@ class TrainedSurrogateTest {
     assertEquals(before, copy.predict(windows));
   }
 
+  /** Dropout masks only training: forecasts are deterministic and survive save and load. */
+  @Test
+  void aModelWithDropoutForecastsDeterministically(@TempDir Path folder) throws IOException {
+    SurrogateSettings settings = new SurrogateSettings(24, 6, 4, 8, 2, 16, 0.01, 1e-4, 0.3,
+        0.2, 3);
+    TrainedSurrogate dropped = new SurrogateTrainer(settings, new MultiHeadAttention(),
+        Parameters.of("attention/multi-head", Map.of("heads", 2)), 3)
+        .fit(data.timestamps, data.values, 24 * 10, r -> { });
+    int origin = 24 * 10;
+    double[] first = dropped.forecaster(data.timestamps, data.values).forecast(origin);
+
+    dropped.save(folder.resolve("model"));
+    TrainedSurrogate loaded = TrainedSurrogate.load(folder.resolve("model"),
+        new MultiHeadAttention());
+
+    assertArrayEquals(first, dropped.forecaster(data.timestamps, data.values).forecast(origin));
+    assertArrayEquals(first, loaded.forecaster(data.timestamps, data.values).forecast(origin));
+    assertEquals(0.3, loaded.settings().dropout());
+  }
+
   @Test
   void aModelWithoutAttentionHasNoWeights() {
     SurrogateTrainer trainer = new SurrogateTrainer(SurrogateTrainerTest.small(1, 0.01),
