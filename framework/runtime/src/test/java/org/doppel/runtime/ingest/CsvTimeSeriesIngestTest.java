@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.doppel.sdk.data.Column;
@@ -425,23 +424,6 @@ class CsvTimeSeriesIngestTest {
       assertEquals(Map.of(), result.repairs());
       assertEquals("1dd89a47faa190676e9daca4298b9d30f804c773fdcece439157a6550e4c3f47",
           result.sha256());
-    }
-
-    @Test
-    void taylorDemandIngestsInWellUnder100MillisecondsAfterWarmUp() {
-      for (int i = 0; i < 20; i++) {
-        ingest.read(demand, halfHourly);
-      }
-      long[] nanos = new long[15];
-      for (int i = 0; i < nanos.length; i++) {
-        long start = System.nanoTime();
-        ingest.read(demand, halfHourly);
-        nanos[i] = System.nanoTime() - start;
-      }
-      Arrays.sort(nanos);
-
-      double medianMillis = nanos[nanos.length / 2] / 1e6;
-      assertTrue(medianMillis < 100, "median " + medianMillis + " ms");
     }
 
     @Test
