@@ -61,13 +61,16 @@ public final class Commands {
     line.addSubcommand(new RunCommand(context, terminal));
     line.addSubcommand(new PluginsCommand(context));
     line.addSubcommand(new InfoCommand(context));
-    line.addSubcommand(new ShellCommand(context, frameworkStopping));
+    line.addSubcommand(new ShellCommand(context, frameworkStopping, terminal));
+    line.addSubcommand(new CompareCommand(context, terminal));
     return configure(line, context);
   }
 
   /** The shell's command line, one per input line. */
-  static CommandLine shell(CliContext context) {
+  static CommandLine shell(CliContext context, java.io.PrintStream terminal) {
     CommandLine line = new CommandLine(new ShellRoot(context), factory(context));
+    line.addSubcommand(new RunCommand(context, terminal));
+    line.addSubcommand(new CompareCommand(context, terminal));
     line.addSubcommand(new PluginsCommand(context));
     line.addSubcommand(new InfoCommand(context));
     line.addSubcommand(new BundleCommands.List_(context));

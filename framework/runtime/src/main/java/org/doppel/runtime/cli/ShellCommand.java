@@ -17,21 +17,25 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Run the framework in the foreground with an interactive shell "
-        + "(plugins, bundles, install, uninstall, info, stop); deploy/ is watched.")
+        + "(plugins, bundles, install, uninstall, info, run, compare, stop); deploy/ is "
+        + "watched, so the next run uses the plugins deployed now.")
 final class ShellCommand implements Callable<Integer> {
 
   private static final String END = "\u0000end";
 
   private final CliContext context;
   private final AtomicBoolean frameworkStopping;
+  private final java.io.PrintStream terminal;
 
   @Option(names = "--no-shell",
       description = "Read no commands; run until the process is stopped (Ctrl-C, SIGTERM).")
   private boolean noShell;
 
-  ShellCommand(CliContext context, AtomicBoolean frameworkStopping) {
+  ShellCommand(CliContext context, AtomicBoolean frameworkStopping,
+      java.io.PrintStream terminal) {
     this.context = context;
     this.frameworkStopping = frameworkStopping;
+    this.terminal = terminal;
   }
 
   @Override
@@ -76,7 +80,7 @@ final class ShellCommand implements Callable<Integer> {
   }
 
   private CommandLine shell() {
-    return Commands.shell(context);
+    return Commands.shell(context, terminal);
   }
 
   private void startReader(BlockingQueue<String> lines) {

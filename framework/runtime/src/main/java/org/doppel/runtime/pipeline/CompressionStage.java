@@ -33,7 +33,7 @@ final class CompressionStage {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompressionStage.class);
 
-  static final int LATENCY_REPEATS = 31;
+  static final int LATENCY_REPEATS = 41;
 
   private final PluginLookup registry;
   private final ComputeAccess compute;
@@ -73,11 +73,11 @@ final class CompressionStage {
     INDArray windows = trained.windows(data.series().timestamps(), data.targetValues(),
         testOrigins(split, horizon));
 
-    List<Measured> measured = new ArrayList<>();
+    List<Step> steps = new ArrayList<>();
     SurrogateModel current = trained.model();
-    measured.add(measure("none", Map.of(), current, trained, data, split, horizon, windows,
-        Map.of(), "", modelFolder.resolve("uncompressed.bin")));
-
+    steps.add(evaluate("none", Map.of(), current, trained, data, split, horizon, Map.of(), "",
+        modelFolder.resolve("uncompressed.bin")));
+    Measured failure = null;
     try (Progress.Bar bar = progress.start("compression", chain.size(), "steps")) {
       for (int i = 0; i < chain.size(); i++) {
         ScenarioSection step = chain.get(i);
@@ -92,48 +92,66 @@ final class CompressionStage {
           CompressionOutcome outcome = compute.run("compression/" + id,
               () -> strategy.compress(input, parameters, trained.compressionContext()));
           Path file = modelFolder.resolve("compressed-" + (i + 1) + "-" + id + ".bin");
-          Measured result = measure(id, asked, outcome.model(), trained, data, split,
-              horizon, windows, outcome.details(), outcome.note(), file);
-          measured.add(result);
+          steps.add(evaluate(id, asked, outcome.model(), trained, data, split, horizon,
+              outcome.details(), outcome.note(), file));
           current = outcome.model();
           bar.step(id + " done");
         } catch (RuntimeException e) {
           String reason = "compression/" + id + ": " + describe(e);
           LOG.error("Compression step [{}] failed, the chain stops and the models before it"
               + " are kept: {}", i + 1, reason, e);
-          measured.add(Measured.failed(id, asked, reason));
+          failure = Measured.failed(id, asked, reason);
           break;
         }
       }
     }
+
+    // Every model is timed in the same interleaved rounds, after all were built.
+    List<SurrogateModel> models = steps.stream().map(Step::model).toList();
+    List<LatencyMeter.Latency> latencies = compute.run("latency",
+        () -> LatencyMeter.measureAll(models, windows, LATENCY_REPEATS));
+    List<Measured> measured = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      measured.add(steps.get(i).measured(latencies.get(i)));
+    }
+    if (failure != null) {
+      measured.add(failure);
+    }
     return measured;
   }
 
-  private Measured measure(String id, Map<String, Object> asked, SurrogateModel model,
+  /** A model of the chain, measured but for its latency. */
+  private record Step(String strategy, Map<String, Object> asked, SurrogateModel model,
+      long bytes, ForecastAccuracy accuracy, Map<String, Object> details, String note) {
+
+    Measured measured(LatencyMeter.Latency latency) {
+      Measured result = new Measured(strategy, asked, model.parameterCount(),
+          model.nonZeroParameterCount(), bytes, latency, accuracy, details, note, null);
+      LOG.info("Model [{}]: [{}] parameters ([{}] non-zero), [{}] bytes, latency [{}] ms "
+          + "(batch 1) / [{}] ms (batch 64), day-ahead {}", strategy,
+          result.parameterCount(), result.nonZeroParameters(), bytes,
+          String.format("%.3f", latency.batch1Ms()), String.format("%.3f",
+              latency.batch64Ms()), accuracy);
+      return result;
+    }
+  }
+
+  private Step evaluate(String id, Map<String, Object> asked, SurrogateModel model,
       TrainedSurrogate trained, DataStage.LoadedData data, Split split, int horizon,
-      INDArray windows, Map<String, Object> details, String note, Path file)
-      throws IOException {
+      Map<String, Object> details, String note, Path file) throws IOException {
     long bytes = model.save(file);
-    TrainedSurrogate withModel = trained.withModel(model);
-    var forecaster = withModel.forecaster(data.series().timestamps(), data.targetValues());
+    var forecaster = trained.withModel(model).forecaster(data.series().timestamps(),
+        data.targetValues());
     DayAheadEvaluation evaluation = ForecastStage.evaluate(data, split, horizon,
         origin -> compute.run("forecast", () -> forecaster.forecast(origin)));
-    double[] check = evaluation.forecasts()[0];
-    for (double value : check) {
-      if (!Double.isFinite(value)) {
-        throw new IllegalStateException("the model forecasts a non-finite value");
+    for (double[] forecast : evaluation.forecasts()) {
+      for (double value : forecast) {
+        if (!Double.isFinite(value)) {
+          throw new IllegalStateException("the model forecasts a non-finite value");
+        }
       }
     }
-    LatencyMeter.Latency latency = compute.run("latency",
-        () -> LatencyMeter.measure(model, windows, LATENCY_REPEATS));
-    Measured result = new Measured(id, asked, model.parameterCount(),
-        model.nonZeroParameterCount(), bytes, latency, evaluation.pooled(), details, note,
-        null);
-    LOG.info("Model [{}]: [{}] parameters ([{}] non-zero), [{}] bytes, latency [{}] ms "
-        + "(batch 1) / [{}] ms (batch 64), day-ahead {}", id, result.parameterCount(),
-        result.nonZeroParameters(), bytes, String.format("%.3f", latency.batch1Ms()),
-        String.format("%.3f", latency.batch64Ms()), evaluation.pooled());
-    return result;
+    return new Step(id, asked, model, bytes, evaluation.pooled(), details, note);
   }
 
   private static int[] testOrigins(Split split, int horizon) {

@@ -5,10 +5,10 @@ package org.doppel.runtime.surrogate;
  *
  * @param epoch 1-based
  * @param maxEpochs the most epochs training may take
- * @param trainLoss mean loss over the epoch's training windows (normalised units, without
- *     regularisation)
- * @param validationLoss loss on the validation windows after the epoch; the training loss
- *     when there is no validation split
+ * @param trainLoss mean squared error (normalised units, no penalty) after the epoch on up
+ *     to 1024 training windows spread evenly over them
+ * @param validationLoss mean squared error (normalised units, no penalty) on the validation
+ *     windows after the epoch; the training loss when there is no validation split
  * @param seconds wall time of the epoch, validation included
  * @param improved whether this epoch's weights are the best so far
  */

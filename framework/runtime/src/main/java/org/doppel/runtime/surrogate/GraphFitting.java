@@ -33,6 +33,9 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class GraphFitting {
 
+  /** Training windows the per-epoch training loss is measured on, at most. */
+  static final int LOSS_SAMPLE = 1024;
+
   private final SameDiffSurrogate model;
   private final SurrogateSettings settings;
   private final Random random;
@@ -63,19 +66,46 @@ final class GraphFitting {
    * One epoch over {@code windows} in a seeded random order.
    *
    * @param afterEachIteration run after every parameter update
-   * @return the mean loss over the epoch's windows
-   * @throws SurrogateTrainingException on a non-finite loss or weight
+   * @return the mean squared error after the epoch on up to {@value #LOSS_SAMPLE} training
+   *     windows spread evenly over them (SameDiff does not report the loss value of a
+   *     training step, only its regularisation term)
+   * @throws SurrogateTrainingException on a non-finite loss or weight, with the weights
+   *     rolled back to the last finite ones
    */
   double epoch(int epoch, INDArray windows, INDArray targets, Runnable afterEachIteration) {
     int n = (int) windows.size(0);
     int[] order = shuffled(n);
+    Map<String, INDArray> atStart = snapshot(model);
     Guard guard = new Guard(model, epoch, settings.learningRate(), afterEachIteration);
     model.graph().fit(new Batches(windows, targets, order), 1, guard);
-    if (guard.windows == 0) {
+    if (guard.iteration == 0) {
       throw new SurrogateTrainingException("epoch " + epoch + " ran no iteration over "
           + n + " training windows");
     }
-    return guard.lossSum / guard.windows;
+
+    long[] sample = evenlySpaced(n, LOSS_SAMPLE);
+    double loss = meanSquaredError(model,
+        windows.get(new SpecifiedIndex(sample), NDArrayIndex.all(), NDArrayIndex.all()),
+        targets.get(new SpecifiedIndex(sample), NDArrayIndex.all()));
+    if (!Double.isFinite(loss)) {
+      restore(model, atStart);
+      throw new SurrogateTrainingException("training diverged in epoch " + epoch + " ("
+          + guard.iteration + " iterations): the training loss (mean squared error of '"
+          + SurrogateNetwork.FORECAST + "') is " + loss + " though every weight is finite "
+          + "(learning rate " + settings.learningRate() + "); the weights were rolled back "
+          + "to the start of the epoch; check the data's scale or lower the learning rate");
+    }
+    return loss;
+  }
+
+  /** Up to {@code count} indices spread evenly over {@code [0, n)}. */
+  static long[] evenlySpaced(long n, int count) {
+    int size = (int) Math.min(n, count);
+    long[] rows = new long[size];
+    for (int i = 0; i < size; i++) {
+      rows[i] = i * n / size;
+    }
+    return rows;
   }
 
   /** Mean squared error of the model on {@code windows}, evaluated in chunks. */
@@ -123,16 +153,19 @@ final class GraphFitting {
     return order;
   }
 
-  /** Checks the loss and every weight after each update, then runs the caller's hook. */
+  /**
+   * Checks the loss and every weight after each update, keeps the last finite weights, and
+   * runs the caller's hook. On a non-finite value the weights go back to the last finite
+   * ones before the error is thrown.
+   */
   private static final class Guard extends BaseListener {
 
     private final SameDiffSurrogate model;
     private final int epoch;
     private final double learningRate;
     private final Runnable afterEachIteration;
+    private final Map<String, INDArray> lastFinite;
     private int iteration;
-    private double lossSum;
-    private long windows;
 
     Guard(SameDiffSurrogate model, int epoch, double learningRate,
         Runnable afterEachIteration) {
@@ -140,6 +173,7 @@ final class GraphFitting {
       this.epoch = epoch;
       this.learningRate = learningRate;
       this.afterEachIteration = afterEachIteration;
+      this.lastFinite = snapshot(model);
     }
 
     @Override
@@ -150,20 +184,23 @@ final class GraphFitting {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
       iteration++;
-      double value = loss.totalLoss();
+      // The reported loss holds only the regularisation score (SameDiff skips the loss
+      // value itself); it still turns non-finite with the weights.
+      double score = loss.totalLoss();
       String bad = firstNonFinite();
-      if (bad != null || !Double.isFinite(value)) {
+      if (bad != null || !Double.isFinite(score)) {
+        restore(model, lastFinite);
         throw new SurrogateTrainingException("training diverged at epoch " + epoch
             + ", iteration " + iteration + ": " + (bad != null
                 ? "variable '" + bad + "' holds a NaN or infinite value"
-                : "the loss is " + value + " though every weight is finite")
-            + " (loss " + value + ", learning rate " + learningRate
-            + "); lower the learning rate or check the data");
+                : "the regularisation score is " + score)
+            + " (learning rate " + learningRate + "); the weights were rolled back to the "
+            + "last finite ones; lower the learning rate or check the data");
       }
-      long size = batch.getFeatures(0).size(0);
-      lossSum += value * size;
-      windows += size;
       afterEachIteration.run();
+      for (SDVariable variable : model.trainable()) {
+        lastFinite.get(variable.name()).assign(variable.getArr());
+      }
     }
 
     private String firstNonFinite() {

@@ -31,12 +31,7 @@ final class SurrogateCompressionContext implements CompressionContext {
   /** Up to 256 windows spread evenly over the training windows. */
   @Override
   public MultiDataSet calibrationData() {
-    long n = training.windows().size(0);
-    int count = (int) Math.min(n, CALIBRATION_WINDOWS);
-    long[] rows = new long[count];
-    for (int i = 0; i < count; i++) {
-      rows[i] = i * n / count;
-    }
+    long[] rows = GraphFitting.evenlySpaced(training.windows().size(0), CALIBRATION_WINDOWS);
     INDArray windows = training.windows().get(new SpecifiedIndex(rows), NDArrayIndex.all(),
         NDArrayIndex.all()).dup();
     INDArray targets = training.targets().get(new SpecifiedIndex(rows), NDArrayIndex.all())

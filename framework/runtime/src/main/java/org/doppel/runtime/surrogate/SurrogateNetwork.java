@@ -11,6 +11,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds the surrogate's SameDiff graph (layout in {@code docs/notes/surrogate.md}):
@@ -71,7 +72,8 @@ final class SurrogateNetwork {
     if (settings.dropout() > 0) {
       flat = flat.mul(sd.placeHolder(KEEP, DataType.FLOAT, -1, flatWidth));
     }
-    SDVariable headW = sd.var("head/W", SeededInit.glorot(seed, "head/W", flatWidth,
+    // A zero head starts training at the seasonal-naive forecast instead of at noise.
+    SDVariable headW = sd.var("head/W", Nd4j.zeros(DataType.FLOAT, flatWidth,
         settings.horizon()));
     SDVariable headB = sd.var("head/b", SeededInit.zeros(settings.horizon()));
     SDVariable departure = sd.mmul(flat, headW).add(headB);

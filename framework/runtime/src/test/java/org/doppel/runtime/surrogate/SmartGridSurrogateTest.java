@@ -17,7 +17,7 @@ class SmartGridSurrogateTest {
   private static final Logger LOG = LoggerFactory.getLogger(SmartGridSurrogateTest.class);
 
   @Test
-  void quickModelBeatsPersistenceOnTheDefaultSplit() {
+  void quickModelBeatsPersistenceAndSeasonalNaiveOnTheDefaultSplit() {
     DemandSeries data = DemandSeries.load();
     SurrogateSettings settings = SurrogateSettingsTest.shipped().quick();
     SurrogateTrainer trainer = new SurrogateTrainer(settings, new MultiHeadAttention(),
@@ -32,9 +32,17 @@ class SmartGridSurrogateTest {
         DemandSeries.TEST_START, data.values.length, 48,
         Baselines.persistence(data.values, 48));
 
-    LOG.info("quick twin {} vs persistence {}", twin.pooled(), persistence.pooled());
+    DayAheadEvaluation seasonalWeek = DayAheadEvaluator.evaluate(data.timestamps,
+        data.values, DemandSeries.TEST_START, data.values.length, 48,
+        Baselines.seasonalNaive(data.values, 336, 48));
+
+    LOG.info("quick twin {} vs persistence {} and seasonal naive (week) {}", twin.pooled(),
+        persistence.pooled(), seasonalWeek.pooled());
     assertTrue(twin.pooled().mape() < persistence.pooled().mape(),
         "twin MAPE " + twin.pooled().mape() + " vs persistence "
             + persistence.pooled().mape());
+    assertTrue(twin.pooled().mape() < seasonalWeek.pooled().mape(),
+        "twin MAPE " + twin.pooled().mape() + " vs seasonal naive (week) "
+            + seasonalWeek.pooled().mape());
   }
 }

@@ -40,9 +40,9 @@ class SurrogateSettingsTest {
   void readsTheShippedScenario() {
     SurrogateSettings settings = shipped();
 
-    assertEquals(336, settings.inputWindow());
+    assertEquals(384, settings.inputWindow());
     assertEquals(48, settings.horizon());
-    assertEquals(42, settings.tokens());
+    assertEquals(48, settings.tokens());
     assertEquals(settings, SurrogateSettings.fromMap(settings.toMap()));
   }
 

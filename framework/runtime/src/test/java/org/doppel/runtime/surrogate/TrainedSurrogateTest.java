@@ -137,6 +137,25 @@ class TrainedSurrogateTest {
     assertNotEquals(before, copy.predict(windows));
   }
 
+  /** C04 in fine-tuning: a non-finite loss stops it and rolls the weights back. */
+  @Test
+  void aDivergingFineTuneStopsAndRollsBackToFiniteWeights() {
+    CompressionContext context = surrogate.compressionContext();
+    INDArray windows = context.trainingData().getFeatures(0);
+    INDArray absurd = context.trainingData().getLabels(0).mul(1e30);
+    SurrogateCompressionContext diverging = new SurrogateCompressionContext(
+        new TrainingWindows(windows, absurd, 1, SurrogateTrainerTest.small(1, 0.01)));
+    SurrogateModel copy = surrogate.model().copy();
+    INDArray before = copy.predict(windows).dup();
+
+    SurrogateTrainingException error = assertThrows(SurrogateTrainingException.class,
+        () -> diverging.fineTune(copy, 1, () -> { }));
+
+    assertTrue(error.getMessage().contains("epoch 1"), error.getMessage());
+    assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
+    assertEquals(before, copy.predict(windows));
+  }
+
   @Test
   void aModelWithoutAttentionHasNoWeights() {
     SurrogateTrainer trainer = new SurrogateTrainer(SurrogateTrainerTest.small(1, 0.01),

@@ -2,11 +2,15 @@ package org.doppel.plugins.compression;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.doppel.sdk.PluginException;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 
 /**
  * Finds the weight matrices of a surrogate's graph: trainable variables of rank two or
@@ -58,5 +62,34 @@ final class WeightMatrices {
     }
     INDArray array = variable.getArr();
     return array != null && array.rank() >= 2 && array.dataType().isFPType();
+  }
+
+  /** Whether {@code name} is used once, as the right operand of an untransposed product. */
+  static boolean isPlainRightOperand(SameDiff graph, String name) {
+    Variable variable = graph.getVariables().get(name);
+    if (variable == null || variable.getInputsForOp() == null
+        || variable.getInputsForOp().size() != 1) {
+      return false;
+    }
+    SameDiffOp op = graph.getOps().get(variable.getInputsForOp().get(0));
+    if (op == null || !(op.getOp() instanceof Mmul) || op.getInputsToOp().size() != 2
+        || !name.equals(op.getInputsToOp().get(1))) {
+      return false;
+    }
+    Map<String, Object> properties = op.getOp().propertiesForFunction();
+    for (String flag : List.of("transposeA", "transposeB", "transposeResult")) {
+      if (Boolean.TRUE.equals(properties.get(flag))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The product op that uses {@code name} as its plain right operand, or {@code null}. */
+  static SameDiffOp productOf(SameDiff graph, String name) {
+    if (!isPlainRightOperand(graph, name)) {
+      return null;
+    }
+    return graph.getOps().get(graph.getVariables().get(name).getInputsForOp().get(0));
   }
 }

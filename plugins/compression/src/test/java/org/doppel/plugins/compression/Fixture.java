@@ -38,13 +38,18 @@ final class Fixture implements CompressionContext {
   int fineTuneIterations;
 
   private Fixture(int epochs) {
+    this(WIDTH, epochs);
+  }
+
+  /** A fixture whose model has {@code width} hidden units, trained for {@code epochs}. */
+  Fixture(int width, int epochs) {
     INDArray[] windows = windows(1200, SEED);
     long count = windows[0].size(0);
     long split = count * 3 / 4;
     training = slice(windows, 0, split);
     validation = slice(windows, split, count);
     calibration = slice(windows, 0, 128);
-    trained = TinySurrogate.create(WINDOW, FEATURES, WIDTH, HORIZON, SEED);
+    trained = TinySurrogate.create(WINDOW, FEATURES, width, HORIZON, SEED);
     train(trained, epochs, () -> { });
   }
 

@@ -48,6 +48,14 @@ final class TinySurrogate implements SurrogateModel {
     this.graph = build(window, features, width, horizon, seed);
   }
 
+  private TinySurrogate(TinySurrogate shape, SameDiff graph) {
+    this.window = shape.window;
+    this.features = shape.features;
+    this.width = shape.width;
+    this.horizon = shape.horizon;
+    this.graph = graph;
+  }
+
   /** An untrained model with weights drawn from {@code seed}. */
   static TinySurrogate create(int window, int features, int width, int horizon, long seed) {
     return new TinySurrogate(window, features, width, horizon, seed);
@@ -149,15 +157,10 @@ final class TinySurrogate implements SurrogateModel {
     return Files.size(file);
   }
 
+  /** A deep copy of the graph as it is now, rewired ops and reshaped arrays included. */
   @Override
   public TinySurrogate copy() {
-    TinySurrogate copy = new TinySurrogate(window, features, width, horizon, 0);
-    for (SDVariable variable : graph.variables()) {
-      if (variable.getVariableType() == VariableType.VARIABLE) {
-        copy.graph.getArrForVarName(variable.name()).assign(variable.getArr());
-      }
-    }
-    return copy;
+    return new TinySurrogate(this, graph.dup());
   }
 
   @Override

@@ -67,11 +67,29 @@ final class InputLimits {
     for (int j = 0; j < u.length; j++) {
       double value = wanted[j];
       if (previous != null) {
-        value = Math.max(previous[j] - stepMax[j], Math.min(previous[j] + stepMax[j], value));
+        value = withinStep(value, previous[j], stepMax[j]);
       }
       u[j] = Math.max(min[j], Math.min(max[j], value));
     }
     return u;
+  }
+
+  /**
+   * {@code value} moved to within {@code step} of {@code previous}, so that the difference
+   * as a checker computes it, |u - previous|, does not exceed {@code step} after rounding.
+   */
+  private static double withinStep(double value, double previous, double step) {
+    if (!Double.isFinite(step)) {
+      return value;
+    }
+    double limited = Math.max(previous - step, Math.min(previous + step, value));
+    while (limited - previous > step) {
+      limited = Math.nextDown(limited);
+    }
+    while (previous - limited > step) {
+      limited = Math.nextUp(limited);
+    }
+    return limited;
   }
 
   double min(int j) {

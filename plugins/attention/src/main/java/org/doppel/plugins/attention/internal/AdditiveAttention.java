@@ -13,13 +13,18 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code additive}: Bahdanau-style attention over a recurrent encoder. A tanh recurrent
  * cell, unrolled over the tokens in order, turns token t into an encoder state h_t holding
  * the series up to t; the last state asks one query, scored against every state as
- * {@code v . tanh(W h_t + U h_last)}; the output is the weighted sum of the states,
- * {@code [batch, 1, width]}.
+ * {@code v . tanh(W h_t + U h_last)}, so the choice of token depends on its context; the
+ * output is the weighted sum of the tokens' value projections, {@code [batch, 1, width]}.
+ *
+ * <p>Unlike Bahdanau's original, the weights average the tokens rather than the encoder
+ * states. A state carries every token before it, so a block that averages states can copy a
+ * lag through a later state while its weights point elsewhere: on the lag tests (see
+ * {@code docs/notes/attention.md}) one seed in two did exactly that, with a low error and
+ * almost no weight on the copied lag. Averaging tokens makes the weights the only path from a
+ * token to the output, so they explain it.
  *
  * <p>A padded token leaves the recurrent state unchanged, so padding anywhere changes no
- * state of a real token. Because a state also carries the tokens before it, a weight on
- * state t credits token t together with its past; the weights name where the encoder's
- * summary was read, which on the lag tests is the token that holds the lag.
+ * state of a real token.
  *
  * <p>Unrolling costs one small graph node group per token: fine for tens of tokens (the
  * surrogate uses patches), slow for hundreds. Parameter {@code units} (default the token
@@ -68,7 +73,12 @@ public final class AdditiveAttention implements AttentionVariant {
 
     SDVariable weights = AttentionGraph.maskedSoftmax(graph, prefix + "weights", scores,
         AttentionGraph.keysOf(graph, keyMask));
-    SDVariable output = graph.mmul(weights, encoded).rename(prefix + "output");
+
+    // values are the tokens, not the states: a state also carries every earlier token, so
+    // reading states would let the output use a token the weights do not point at
+    SDVariable values = AttentionGraph.project(graph, prefix + "value_weight", tokens, spec,
+        width);
+    SDVariable output = graph.mmul(weights, values).rename(prefix + "output");
     return new AttentionBlock(output, weights, 1, width);
   }
 

@@ -1,7 +1,9 @@
 package org.doppel.plugins.compression.internal;
 
 import org.doppel.plugins.compression.Int8Quantization;
+import org.doppel.plugins.compression.LowRankFactorization;
 import org.doppel.plugins.compression.MagnitudePruning;
+import org.doppel.plugins.compression.StructuredPruning;
 import org.doppel.sdk.wiring.PluginModule;
 
 /** What the compression bundle contributes: one service per strategy. */
@@ -11,5 +13,7 @@ public final class CompressionPluginModule extends PluginModule {
   protected void contribute() {
     addCompressionStrategy(MagnitudePruning.class);
     addCompressionStrategy(Int8Quantization.class);
+    addCompressionStrategy(LowRankFactorization.class);
+    addCompressionStrategy(StructuredPruning.class);
   }
 }

@@ -2,6 +2,7 @@ package org.doppel.plugins.controllers.internal;
 
 import org.doppel.plugins.controllers.LqiController;
 import org.doppel.plugins.controllers.LqrController;
+import org.doppel.plugins.controllers.MpcController;
 import org.doppel.plugins.controllers.PidController;
 import org.doppel.sdk.wiring.PluginModule;
 
@@ -13,5 +14,6 @@ public final class ControllersPluginModule extends PluginModule {
     addController(LqrController.class);
     addController(PidController.class);
     addController(LqiController.class);
+    addController(MpcController.class);
   }
 }

@@ -2,6 +2,7 @@ package org.doppel.plugins.controllers.riccati;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -18,6 +19,35 @@ public final class Matrices {
 
   public static RealMatrix identity(int n) {
     return MatrixUtils.createRealIdentityMatrix(n);
+  }
+
+  /**
+   * X Y by a row-oriented loop over plain arrays. The Riccati iterations spend nearly all
+   * their time in products; this loop, which the JIT vectorises, measured about four times
+   * faster than {@code BlockRealMatrix.multiply} at n = 200 (docs/notes/controllers.md).
+   */
+  public static RealMatrix times(RealMatrix x, RealMatrix y) {
+    double[][] a = x.getData();
+    double[][] b = y.getData();
+    int rows = a.length;
+    int inner = b.length;
+    int columns = y.getColumnDimension();
+    double[][] c = new double[rows][columns];
+    for (int i = 0; i < rows; i++) {
+      double[] ci = c[i];
+      double[] ai = a[i];
+      for (int k = 0; k < inner; k++) {
+        double aik = ai[k];
+        if (aik == 0) {
+          continue;
+        }
+        double[] bk = b[k];
+        for (int j = 0; j < columns; j++) {
+          ci[j] += aik * bk[j];
+        }
+      }
+    }
+    return new Array2DRowRealMatrix(c, false);
   }
 
   /** (M + M') / 2: removes the rounding asymmetry that products of symmetric terms pick up. */

@@ -25,7 +25,7 @@ public final class RiccatiSolver {
 
   private static final int MAX_ITERATIONS = 100;
   private static final double CONVERGED = 1e-14;
-  private static final double REFINE_ABOVE = 1e-14;
+  private static final double REFINE_ABOVE = 1e-13;
   private static final int NEWTON_STEPS = 3;
 
   private RiccatiSolver() {
@@ -33,6 +33,12 @@ public final class RiccatiSolver {
 
   /** The CARE solution and the gain K = R^-1 B'P. */
   public static RiccatiSolution care(RealMatrix a, RealMatrix b, RealMatrix q, RealMatrix r) {
+    return care(a, b, q, r, NEWTON_STEPS);
+  }
+
+  /** The CARE with at most {@code newtonSteps} Newton refinements of the doubling result. */
+  static RiccatiSolution care(RealMatrix a, RealMatrix b, RealMatrix q, RealMatrix r,
+      int newtonSteps) {
     int n = a.getRowDimension();
     DecompositionSolver rSolver = new CholeskyDecomposition(r).getSolver();
     RealMatrix g = Matrices.symmetrise(b.multiply(rSolver.solve(b.transpose())));
@@ -42,14 +48,14 @@ public final class RiccatiSolver {
     double gamma = Math.max(a.getNorm() + Math.max(g.getNorm(), q.getNorm()), 1e-3);
     RealMatrix shifted = a.subtract(Matrices.identity(n).scalarMultiply(gamma));
     RealMatrix shiftedInverse = solver(shifted, "A - gamma I").getInverse();
-    RealMatrix shiftedInverseG = shiftedInverse.multiply(g);
-    RealMatrix w = shifted.transpose().add(q.multiply(shiftedInverseG));
+    RealMatrix shiftedInverseG = Matrices.times(shiftedInverse, g);
+    RealMatrix w = shifted.transpose().add(Matrices.times(q, shiftedInverseG));
     RealMatrix wInverse = solver(w, "the Cayley-transformed Hamiltonian block").getInverse();
-    RealMatrix qShiftedInverse = q.multiply(shiftedInverse);
+    RealMatrix qShiftedInverse = Matrices.times(q, shiftedInverse);
 
     RealMatrix a0 = Matrices.identity(n).add(wInverse.transpose().scalarMultiply(2 * gamma));
-    RealMatrix g0 = shiftedInverseG.multiply(wInverse).scalarMultiply(2 * gamma);
-    RealMatrix h0 = wInverse.multiply(qShiftedInverse).scalarMultiply(2 * gamma);
+    RealMatrix g0 = Matrices.times(shiftedInverseG, wInverse).scalarMultiply(2 * gamma);
+    RealMatrix h0 = Matrices.times(wInverse, qShiftedInverse).scalarMultiply(2 * gamma);
     Doubling doubling = doubling(a0, Matrices.symmetrise(g0), Matrices.symmetrise(h0));
 
     RealMatrix p = doubling.h;
@@ -57,17 +63,22 @@ public final class RiccatiSolver {
     double relativeResidual = relative(residual, p);
     // The Cayley transform costs a few digits on ill-conditioned problems; Newton (Kleinman)
     // steps from the doubling solution win them back while the residual keeps falling.
-    for (int step = 0; step < NEWTON_STEPS && relativeResidual > REFINE_ABOVE; step++) {
+    for (int step = 0; step < newtonSteps && relativeResidual > REFINE_ABOVE; step++) {
       RealMatrix refined = Matrices.symmetrise(p.add(
-          lyapunov(a.subtract(g.multiply(p)), residual)));
+          lyapunov(a.subtract(Matrices.times(g, p)), residual)));
       RealMatrix refinedResidual = careResidual(a, g, q, refined);
       double refinedRelative = relative(refinedResidual, refined);
       if (!Matrices.allFinite(refined) || !(refinedRelative < relativeResidual)) {
         break;
       }
+      boolean stalling = refinedRelative > relativeResidual / 2;
       p = refined;
       residual = refinedResidual;
       relativeResidual = refinedRelative;
+      if (stalling) {
+        // At the rounding floor already: a further step would cost as much and gain nothing.
+        break;
+      }
     }
     RealMatrix gain = rSolver.solve(b.transpose().multiply(p));
     return new RiccatiSolution(p, gain, doubling.iterations, relativeResidual);
@@ -94,7 +105,8 @@ public final class RiccatiSolver {
       RealMatrix nextF = fk.scalarMultiply(1 / scale).add(inverse.scalarMultiply(scale))
           .scalarMultiply(0.5);
       ck = Matrices.symmetrise(ck.scalarMultiply(1 / scale)
-          .add(inverse.transpose().multiply(ck).multiply(inverse).scalarMultiply(scale))
+          .add(Matrices.times(Matrices.times(inverse.transpose(), ck), inverse)
+              .scalarMultiply(scale))
           .scalarMultiply(0.5));
       double change = nextF.subtract(fk).getNorm();
       fk = nextF;
@@ -127,19 +139,19 @@ public final class RiccatiSolver {
   /** A'P + PA - P G P + Q. */
   public static RealMatrix careResidual(RealMatrix a, RealMatrix g, RealMatrix q,
       RealMatrix p) {
-    RealMatrix pa = p.multiply(a);
-    return pa.transpose().add(pa).subtract(p.multiply(g).multiply(p)).add(q);
+    RealMatrix pa = Matrices.times(p, a);
+    return pa.transpose().add(pa).subtract(Matrices.times(Matrices.times(p, g), p)).add(q);
   }
 
   /** A'PA - P - A'PB (R + B'PB)^-1 B'PA + Q. */
   public static RealMatrix dareResidual(RealMatrix a, RealMatrix b, RealMatrix q,
       RealMatrix r, RealMatrix p) {
-    RealMatrix pa = p.multiply(a);
+    RealMatrix pa = Matrices.times(p, a);
     RealMatrix btpa = b.transpose().multiply(pa);
     RealMatrix normal = Matrices.symmetrise(r.add(b.transpose().multiply(p).multiply(b)));
     RealMatrix correction = btpa.transpose()
         .multiply(new CholeskyDecomposition(normal).getSolver().solve(btpa));
-    return a.transpose().multiply(pa).subtract(p).subtract(correction).add(q);
+    return Matrices.times(a.transpose(), pa).subtract(p).subtract(correction).add(q);
   }
 
   static double relative(RealMatrix residual, RealMatrix p) {
@@ -161,13 +173,14 @@ public final class RiccatiSolver {
     RealMatrix g = g0;
     RealMatrix h = h0;
     for (int k = 1; k <= MAX_ITERATIONS; k++) {
-      DecompositionSolver w = solver(identity.add(g.multiply(h)), "I + G_k H_k");
+      DecompositionSolver w = solver(identity.add(Matrices.times(g, h)), "I + G_k H_k");
       RealMatrix wInverseA = w.solve(a);
       RealMatrix wInverseG = w.solve(g);
       RealMatrix at = a.transpose();
-      RealMatrix nextH = Matrices.symmetrise(h.add(at.multiply(h).multiply(wInverseA)));
-      g = Matrices.symmetrise(g.add(a.multiply(wInverseG).multiply(at)));
-      a = a.multiply(wInverseA);
+      RealMatrix nextH = Matrices.symmetrise(h.add(
+          Matrices.times(Matrices.times(at, h), wInverseA)));
+      g = Matrices.symmetrise(g.add(Matrices.times(Matrices.times(a, wInverseG), at)));
+      a = Matrices.times(a, wInverseA);
 
       double change = nextH.subtract(h).getFrobeniusNorm();
       h = nextH;

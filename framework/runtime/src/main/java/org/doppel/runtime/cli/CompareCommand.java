@@ -1,0 +1,56 @@
+package org.doppel.runtime.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.doppel.runtime.pipeline.TwinRun;
+import org.doppel.runtime.pipeline.VariantComparison;
+import org.doppel.runtime.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code doppel compare smart-grid --attention dot-product,multi-head} (or {@code all}). */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Train the scenario's surrogate once per attention variant on the same "
+        + "data, split and seed, and write one table and chart page (comparison.html, .csv, "
+        + ".json): error, parameters, training time, inference latency."})
+final class CompareCommand implements Callable<Integer> {
+
+  private final CliContext context;
+  private final PrintStream terminal;
+
+  @Mixin
+  private ScenarioOptions options = new ScenarioOptions();
+
+  @Option(names = "--attention", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
+      description = "Variants to compare, or 'all' installed (default).")
+  private List<String> variants = new ArrayList<>();
+
+  CompareCommand(CliContext context, PrintStream terminal) {
+    this.context = context;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> ids = variants.equals(List.of("all")) ? List.of() : variants;
+    try {
+      VariantComparison.Outcome outcome = VariantComparison.inFramework(context.registry(),
+          ScenarioOptions.ingest(context), ScenarioOptions.compute(context),
+          options.progress(terminal)).compare(options.document(context), ids,
+          options.runOptions());
+      context.out().println(outcome.table());
+      context.out().println("comparison: " + outcome.folder().resolve("comparison.html"));
+      return outcome.rows().stream().allMatch(r -> r.error() == null) ? 0 : 1;
+    } catch (ScenarioException e) {
+      context.err().println("error: " + e.getMessage());
+      return 2;
+    } catch (TwinRun.RunFailedException e) {
+      context.err().println("error: comparison failed: " + e.getMessage());
+      context.err().println("what it wrote is kept in " + e.folder());
+      return 1;
+    }
+  }
+}

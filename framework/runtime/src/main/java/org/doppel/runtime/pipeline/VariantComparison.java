@@ -1,0 +1,224 @@
+package org.doppel.runtime.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.doppel.runtime.evaluation.ForecastAccuracy;
+import org.doppel.runtime.io.AtomicFiles;
+import org.doppel.runtime.registry.PluginLookup;
+import org.doppel.runtime.registry.UnknownPluginException;
+import org.doppel.runtime.scenario.ScenarioDocument;
+import org.doppel.runtime.scenario.ScenarioSection;
+import org.doppel.runtime.surrogate.SurrogateSettings;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginType;
+import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.compute.ComputeService;
+import org.doppel.sdk.data.TimeSeriesIngest;
+import org.doppel.sdk.domain.DomainModule;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code doppel compare}: trains the scenario's surrogate once per attention variant, on the
+ * same data, split, settings and seed, and writes one table and one page of charts: error,
+ * parameters, training time and inference latency. The scenario's attention parameters go
+ * to its own variant; every other variant runs with its defaults. Not thread-safe.
+ */
+public final class VariantComparison {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VariantComparison.class);
+
+  private final PluginLookup plugins;
+  private final TimeSeriesIngest ingest;
+  private final ComputeAccess compute;
+  private final Progress progress;
+
+  VariantComparison(PluginLookup plugins, TimeSeriesIngest ingest, ComputeAccess compute,
+      Progress progress) {
+    this.plugins = plugins;
+    this.ingest = ingest;
+    this.compute = compute;
+    this.progress = progress;
+  }
+
+  /** A comparison through the framework's shared compute service. */
+  public static VariantComparison inFramework(PluginLookup plugins, TimeSeriesIngest ingest,
+      ComputeService compute, Progress progress) {
+    return new VariantComparison(plugins, ingest, ComputeAccess.through(compute, "compare"),
+        progress);
+  }
+
+  /** One variant's figures, or the reason it failed. */
+  public record Row(String variant, ForecastAccuracy accuracy, long parameters,
+      int epochs, double trainingSeconds, double batch1Ms, double batch64Ms, String error) {
+  }
+
+  /** The comparison's folder, its rows and the printed table. */
+  public record Outcome(Path folder, List<Row> rows, String table) {
+  }
+
+  public Outcome compare(ScenarioDocument scenario, List<String> variantIds,
+      RunOptions options) throws IOException {
+    ScenarioSection root = scenario.root().requireOnly(TwinRun.SCENARIO_KEYS);
+    DomainModule domain = resolve(root, "domain", PluginType.DOMAIN,
+        root.getString("domain"), DomainModule.class);
+    ScenarioSection attention = scenario.section("attention");
+    List<String> ids = variantIds.isEmpty() ? plugins.ids(PluginType.ATTENTION) : variantIds;
+    List<AttentionVariant> variants = new ArrayList<>();
+    for (String id : ids) {
+      variants.add(resolve(attention, "id", PluginType.ATTENTION, id, AttentionVariant.class));
+    }
+    SurrogateSettings settings = SurrogateSettings.from(scenario.section("surrogate"));
+    if (options.quick()) {
+      settings = settings.quick();
+    }
+    long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
+
+    RunFolder folder = RunFolder.create(options.runs(), "compare-" + root.getString("name",
+        "run"), options.startedAt());
+    try {
+      DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
+      Split split = Split.from(scenario.section("split"), data.series().size(),
+          2 * (settings.inputWindow() + settings.horizon()));
+      List<Row> rows = new ArrayList<>();
+      for (AttentionVariant variant : variants) {
+        Parameters parameters = variant.id().equals(attention.id())
+            ? attention.toParameters("attention/" + variant.id(), Set.of("id"))
+            : Parameters.of("attention/" + variant.id(), Map.of());
+        rows.add(measure(variant, parameters, data, split, settings, seed,
+            folder.file("models/" + variant.id())));
+      }
+      write(folder, rows);
+      String table = table(rows);
+      return new Outcome(folder.complete(), rows, table);
+    } catch (IOException | RuntimeException e) {
+      throw new TwinRun.RunFailedException(folder.fail(e), e);
+    }
+  }
+
+  private Row measure(AttentionVariant variant, Parameters parameters,
+      DataStage.LoadedData data, Split split, SurrogateSettings settings, long seed,
+      Path modelFolder) {
+    try {
+      ForecastStage.Outcome outcome = new ForecastStage(progress, compute).run(data, split,
+          settings, variant, parameters, seed, modelFolder);
+      int[] origins = outcome.twin().origins();
+      INDArray windows = outcome.surrogate().windows(data.series().timestamps(),
+          data.targetValues(), origins);
+      LatencyMeter.Latency latency = compute.run("latency", () -> LatencyMeter.measure(
+          outcome.surrogate().model(), windows, CompressionStage.LATENCY_REPEATS));
+      Row row = new Row(variant.id(), outcome.twin().pooled(),
+          outcome.surrogate().model().parameterCount(), outcome.surrogate().history().size(),
+          outcome.trainingSeconds(), latency.batch1Ms(), latency.batch64Ms(), null);
+      LOG.info("Compared [{}]: {}", variant.id(), row);
+      return row;
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Variant [{}] failed: {}", variant.id(), CompressionStage.describe(e), e);
+      return new Row(variant.id(), null, 0, 0, 0, 0, 0, CompressionStage.describe(e));
+    }
+  }
+
+  private void write(RunFolder folder, List<Row> rows) throws IOException {
+    List<Map<String, Object>> json = new ArrayList<>();
+    for (Row row : rows) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("variant", row.variant());
+      if (row.error() != null) {
+        entry.put("error", row.error());
+      } else {
+        entry.putAll(Metrics.accuracy(row.accuracy()));
+        entry.put("parameters", row.parameters());
+        entry.put("epochs", row.epochs());
+        entry.put("training_seconds", row.trainingSeconds());
+        entry.put("latency_ms", row.batch1Ms());
+        entry.put("latency_ms_batch_64", row.batch64Ms());
+      }
+      json.add(entry);
+    }
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    AtomicFiles.write(folder.file("comparison.json"), out -> mapper.writeValue(out,
+        Map.of("variants", json)));
+    AtomicFiles.write(folder.file("comparison.csv"), out -> {
+      CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
+          "variant", "mape", "rmse", "mae", "parameters", "epochs", "training_seconds",
+          "latency_ms", "latency_ms_batch_64", "error").build();
+      try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out,
+          StandardCharsets.UTF_8), format)) {
+        for (Row row : rows) {
+          if (row.error() != null) {
+            csv.printRecord(row.variant(), "", "", "", "", "", "", "", "", row.error());
+          } else {
+            csv.printRecord(row.variant(), row.accuracy().mape(), row.accuracy().rmse(),
+                row.accuracy().mae(), row.parameters(), row.epochs(), row.trainingSeconds(),
+                row.batch1Ms(), row.batch64Ms(), "");
+          }
+        }
+      }
+    });
+    AtomicFiles.writeString(folder.file("comparison.html"), page(rows));
+  }
+
+  private static String page(List<Row> rows) {
+    List<Row> ok = rows.stream().filter(r -> r.error() == null).toList();
+    String[] names = ok.stream().map(Row::variant).toArray(String[]::new);
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
+        + "<meta charset=\"utf-8\"><title>Doppel: attention variants compared</title><style>"
+        + "body{font-family:sans-serif;max-width:1000px;margin:2em auto}"
+        + "pre{background:#f6f6f6;padding:1em}img{max-width:100%}</style></head><body>"
+        + "<h1>Attention variants compared</h1><pre>");
+    html.append(ReportPage.esc(table(rows))).append("</pre>\n");
+    if (!ok.isEmpty()) {
+      html.append(img(Charts.bars("Day-ahead MAPE by variant", "MAPE %", names,
+          ok.stream().mapToDouble(r -> r.accuracy().mape()).toArray())));
+      html.append(img(Charts.bars("Training time by variant", "seconds", names,
+          ok.stream().mapToDouble(Row::trainingSeconds).toArray())));
+      html.append(img(Charts.bars("Inference latency at batch 64", "ms", names,
+          ok.stream().mapToDouble(Row::batch64Ms).toArray())));
+    }
+    return html.append("</body></html>\n").toString();
+  }
+
+  private static String img(String dataUri) {
+    return "<img alt=\"chart\" src=\"" + dataUri + "\">\n";
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "%-14s %8s %9s %9s %10s %6s %9s %8s %9s%n", "variant", "MAPE %", "RMSE", "MAE",
+        "params", "epochs", "train s", "ms (1)", "ms (64)"));
+    for (Row row : rows) {
+      if (row.error() != null) {
+        text.append(String.format(Locale.ROOT, "%-14s FAILED: %s%n", row.variant(),
+            row.error()));
+        continue;
+      }
+      text.append(String.format(Locale.ROOT, "%-14s %8.3f %9.1f %9.1f %10d %6d %9.1f %8.3f "
+          + "%9.3f%n", row.variant(), row.accuracy().mape(), row.accuracy().rmse(),
+          row.accuracy().mae(), row.parameters(), row.epochs(), row.trainingSeconds(),
+          row.batch1Ms(), row.batch64Ms()));
+    }
+    return text.toString();
+  }
+
+  private <T extends org.doppel.sdk.Plugin> T resolve(ScenarioSection section, String key,
+      PluginType type, String id, Class<T> api) {
+    try {
+      return plugins.require(type, id, api);
+    } catch (UnknownPluginException e) {
+      throw section.error(key, e.getMessage());
+    }
+  }
+}

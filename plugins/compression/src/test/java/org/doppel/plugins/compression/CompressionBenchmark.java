@@ -1,0 +1,127 @@
+package org.doppel.plugins.compression;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.compression.CompressionOutcome;
+import org.doppel.sdk.compression.CompressionStrategy;
+import org.doppel.sdk.model.SurrogateModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures every strategy on the test model the same way: parameters, non-zeros, bytes of
+ * the saved file, median forecast latency at batch 1 and 64 after warm-up, and the
+ * validation error. Runs only with {@code -Ddoppel.bench=true} (see
+ * {@code docs/notes/compression.md}); writes a Markdown table to
+ * {@code target/compression-bench-<width>.md}.
+ */
+@EnabledIfSystemProperty(named = "doppel.bench", matches = "true")
+class CompressionBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompressionBenchmark.class);
+  private static final int WARM_UP = 50;
+  private static final int RUNS = 300;
+
+  @Test
+  void measureEveryStrategy() throws IOException {
+    int width = Integer.getInteger("doppel.bench.width", Fixture.WIDTH);
+    Fixture fixture = new Fixture(width, Integer.getInteger("doppel.bench.epochs", 60));
+    Path dir = Files.createDirectories(Path.of("target", "bench-" + width));
+
+    Map<String, List<Step>> runs = new LinkedHashMap<>();
+    runs.put("float (uncompressed)", List.of());
+    runs.put("prune-magnitude 0.5", List.of(prune(0.5, 0)));
+    runs.put("prune-magnitude 0.5, 5 epochs fine-tuning", List.of(prune(0.5, 5)));
+    runs.put("prune-magnitude 0.8, 5 epochs fine-tuning", List.of(prune(0.8, 5)));
+    runs.put("quantize-int8", List.of(int8()));
+    runs.put("low-rank energy 0.9", List.of(lowRank(Map.of("energy", 0.9))));
+    runs.put("low-rank energy 0.6, 5 epochs fine-tuning",
+        List.of(lowRank(Map.of("energy", 0.6, "fine_tune_epochs", 5))));
+    runs.put("low-rank rank 6, 5 epochs fine-tuning",
+        List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5))));
+    runs.put("prune-structured 0.5, 5 epochs fine-tuning", List.of(structured(0.5)));
+    runs.put("prune 0.5 (5 ep) → int8", List.of(prune(0.5, 5), int8()));
+    runs.put("prune 0.8 (5 ep) → int8", List.of(prune(0.8, 5), int8()));
+    runs.put("prune-structured 0.5 (5 ep) → int8", List.of(structured(0.5), int8()));
+    runs.put("low-rank rank 6 (5 ep) → int8",
+        List.of(lowRank(Map.of("rank", 6, "fine_tune_epochs", 5)), int8()));
+
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "| model (width %d) | parameters | non-zero | bytes | ms batch 1 | ms batch 64 "
+            + "| validation MAE |%n| --- | ---: | ---: | ---: | ---: | ---: | ---: |%n", width));
+    int index = 0;
+    for (Map.Entry<String, List<Step>> run : runs.entrySet()) {
+      SurrogateModel model = fixture.trained;
+      for (Step step : run.getValue()) {
+        model = step.apply(model, fixture).model();
+      }
+      long bytes = model.save(dir.resolve("model-" + index++ + ".bin"));
+      table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f | %.4f |%n",
+          run.getKey(), model.parameterCount(), model.nonZeroParameterCount(), bytes,
+          medianMillis(model, fixture, 1), medianMillis(model, fixture, 64),
+          fixture.validationError(model)));
+    }
+
+    Path report = Path.of("target", "compression-bench-" + width + ".md");
+    Files.writeString(report, table);
+    LOG.info("Benchmark written to {}:\n{}", report.toAbsolutePath(), table);
+    assertTrue(Files.size(report) > 0);
+  }
+
+  private static double medianMillis(SurrogateModel model, Fixture fixture, int batch) {
+    INDArray windows = fixture.validation.getFeatures(0)
+        .get(NDArrayIndex.interval(0, batch), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+    for (int i = 0; i < WARM_UP; i++) {
+      model.predict(windows);
+    }
+    double[] millis = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      model.predict(windows);
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[RUNS / 2];
+  }
+
+  private interface Step {
+    CompressionOutcome apply(SurrogateModel model, Fixture fixture);
+  }
+
+  private static Step prune(double sparsity, int epochs) {
+    return strategy(new MagnitudePruning(), Map.of("sparsity", sparsity,
+        "fine_tune_epochs", epochs));
+  }
+
+  private static Step structured(double sparsity) {
+    return strategy(new StructuredPruning(), Map.of("sparsity", sparsity,
+        "fine_tune_epochs", 5));
+  }
+
+  private static Step int8() {
+    return strategy(new Int8Quantization(), Map.of());
+  }
+
+  private static Step lowRank(Map<String, ?> values) {
+    return strategy(new LowRankFactorization(), values);
+  }
+
+  private static Step strategy(CompressionStrategy strategy, Map<String, ?> values) {
+    return (model, fixture) -> strategy.compress(model,
+        Parameters.of("compression/" + strategy.id(), new LinkedHashMap<>(values)), fixture);
+  }
+
+}
