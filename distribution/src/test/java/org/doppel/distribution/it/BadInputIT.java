@@ -113,6 +113,26 @@ class BadInputIT {
   }
 
   @Test
+  void bundleWaitingForAPackageStartsWhenItsProviderArrives() throws IOException {
+    Path needy = host.deploy.resolve("needs-provider.jar");
+    deployAtomically(FixtureBundles.plugin("org.doppel.it.waiting", "1.0.0", "it-waiting")
+        .importing("org.doppel.it.provided;version=\"[1.0,2)\""), needy);
+    await("an error naming the missing package", () -> !log.errors("needs-provider.jar",
+        "package org.doppel.it.provided [1.0.0,2.0.0)").isEmpty());
+
+    Path provider = host.deploy.resolve("provider.jar");
+    deployAtomically(FixtureBundles.exporter("org.doppel.it.provider",
+        "org.doppel.it.provided;version=\"1.0.0\""), provider);
+
+    await("it-waiting started without touching its jar",
+        () -> host.plugin("it-waiting").isPresent());
+    assertEquals(1, log.errors("needs-provider.jar").size(), () -> "once: " + log.errors());
+
+    Files.delete(provider);
+    await("it-waiting gone with its provider", () -> host.plugin("it-waiting").isEmpty());
+  }
+
+  @Test
   void throwingActivatorIsReportedWithTheBundleName() throws IOException {
     Path jar = host.deploy.resolve("throws.jar");
     deployAtomically(FixtureBundles.throwing("org.doppel.it.throwing"), jar);

@@ -36,8 +36,12 @@ final class FixtureBundles {
     headers.put("Bundle-ManifestVersion", "2");
     headers.put("Bundle-SymbolicName", symbolicName);
     headers.put("Bundle-Version", version);
-    headers.put("Bundle-Activator", FIXTURE_PACKAGE + "." + activator);
-    headers.put("Import-Package", imports);
+    if (activator != null) {
+      headers.put("Bundle-Activator", FIXTURE_PACKAGE + "." + activator);
+    }
+    if (imports != null) {
+      headers.put("Import-Package", imports);
+    }
     this.classes = classes;
   }
 
@@ -55,6 +59,13 @@ final class FixtureBundles {
     return new FixtureBundles("org.doppel.it.nd4j", version, "Nd4jFixtureActivator",
         "org.nd4j.linalg.api.ndarray,org.nd4j.linalg.factory,org.osgi.framework",
         "Nd4jFixtureActivator");
+  }
+
+  /** A bundle with no classes and no activator that exports one (empty) package. */
+  static FixtureBundles exporter(String symbolicName, String exportClause) {
+    FixtureBundles bundle = new FixtureBundles(symbolicName, "1.0.0", null, null);
+    bundle.headers.put("Export-Package", exportClause);
+    return bundle;
   }
 
   /** A bundle whose activator throws. */

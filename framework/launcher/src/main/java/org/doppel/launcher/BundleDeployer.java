@@ -91,15 +91,26 @@ public final class BundleDeployer {
   /**
    * Replaces a bundle's content with the jar, refreshes the bundles wired to its old
    * revision, and starts it. A jar that cannot be read leaves the old revision running.
+   *
+   * <p>The bundle is stopped first, so the new revision starts once, after the refresh,
+   * rather than being started by the update and then stopped and started again by it.
    */
   public synchronized boolean update(Bundle bundle, Path jar) {
     if (!readableBundle(jar)) {
       return false;
     }
+    try {
+      bundle.stop(Bundle.STOP_TRANSIENT);
+    } catch (BundleException | IllegalStateException e) {
+      LOG.warn("{}: bundle {} did not stop cleanly before its update: {}", jar,
+          describe(bundle), e.getMessage());
+    }
     try (InputStream in = Files.newInputStream(jar)) {
       bundle.update(in);
     } catch (BundleException | IOException | RuntimeException e) {
-      LOG.error("{}: cannot update bundle {}: {}", jar, describe(bundle), e.getMessage());
+      LOG.error("{}: cannot update bundle {}: {}; the previous version keeps running", jar,
+          describe(bundle), e.getMessage());
+      start(bundle, jar);
       return false;
     }
     refresh(List.of(bundle));

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,7 @@ public final class DeployWatcher implements AutoCloseable {
       return;
     }
     Set<Path> present = new HashSet<>();
+    boolean changed = false;
     for (Path jar : jars()) {
       present.add(jar);
       Tracked entry = tracked.computeIfAbsent(jar, j -> new Tracked());
@@ -147,7 +149,7 @@ public final class DeployWatcher implements AutoCloseable {
       entry.seen = now;
       if (stable && !now.equals(entry.applied)) {
         entry.applied = now;
-        apply(jar, entry);
+        changed |= apply(jar, entry);
       }
     }
     for (Path gone : Set.copyOf(tracked.keySet())) {
@@ -156,21 +158,46 @@ public final class DeployWatcher implements AutoCloseable {
         bundle(entry).ifPresent(bundle -> deployer.uninstall(bundle, gone));
       }
     }
+    if (changed) {
+      startWaitingBundles();
+    }
   }
 
-  private void apply(Path jar, Tracked entry) {
+  /**
+   * Starts the deploy bundles that could not be resolved before, if a bundle that just
+   * arrived provides what they missed (a plugin copied in before the library it needs).
+   * Their failure was logged when their file was tried; retrying stays quiet.
+   */
+  private void startWaitingBundles() {
+    Map<Bundle, Path> waiting = new HashMap<>();
+    tracked.forEach((jar, entry) -> bundle(entry)
+        .filter(bundle -> bundle.getState() == Bundle.INSTALLED)
+        .ifPresent(bundle -> waiting.put(bundle, jar)));
+    if (waiting.isEmpty()) {
+      return;
+    }
+    systemContext.getBundle(0).adapt(FrameworkWiring.class)
+        .resolveBundles(waiting.keySet());
+    waiting.forEach((bundle, jar) -> {
+      if (bundle.getState() == Bundle.RESOLVED) {
+        LOG.info("deploy: {} can be resolved now", jar.getFileName());
+        deployer.start(bundle, jar);
+      }
+    });
+  }
+
+  /** Installs or updates the bundle of a changed jar; true if it started. */
+  private boolean apply(Path jar, Tracked entry) {
     Optional<Bundle> current = bundle(entry);
     if (current.isPresent()) {
       LOG.info("deploy: {} changed, updating {}", jar.getFileName(),
           BundleDeployer.describe(current.get()));
-      deployer.update(current.get(), jar);
-      return;
+      return deployer.update(current.get(), jar);
     }
     LOG.info("deploy: installing {}", jar.getFileName());
-    deployer.install(jar).ifPresent(bundle -> {
-      entry.bundleId = bundle.getBundleId();
-      deployer.start(bundle, jar);
-    });
+    Optional<Bundle> installed = deployer.install(jar);
+    installed.ifPresent(bundle -> entry.bundleId = bundle.getBundleId());
+    return installed.map(bundle -> deployer.start(bundle, jar)).orElse(false);
   }
 
   private Optional<Bundle> bundle(Tracked entry) {

@@ -2,7 +2,10 @@ package org.doppel.launcher;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private static final Duration COMMAND_GRACE = Duration.ofSeconds(5);
 
   private Main() {
   }
@@ -37,9 +42,11 @@ public final class Main {
       return 1;
     }
 
+    CountDownLatch commandReturned = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       LOG.info("JVM shutting down (Ctrl-C or SIGTERM): stopping the framework");
       host.stop();
+      awaitQuietly(commandReturned);
     }, "doppel-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     LOG.info("ready to run the command {} ms after JVM start", System.currentTimeMillis()
@@ -53,6 +60,19 @@ public final class Main {
       out.flush();
       host.stop();
       removeHook(hook);
+      commandReturned.countDown();
+    }
+  }
+
+  /**
+   * Lets a command that the framework's stop ended (the shell) print its last words
+   * before the JVM halts.
+   */
+  private static void awaitQuietly(CountDownLatch commandReturned) {
+    try {
+      commandReturned.await(COMMAND_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
