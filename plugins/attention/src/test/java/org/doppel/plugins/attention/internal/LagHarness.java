@@ -73,8 +73,8 @@ final class LagHarness {
 
   /**
    * The last query's output, {@code [batch, width]}, picked by a product with a constant
-   * one-hot vector: slicing it out with {@code get} or {@code gather} failed in training at
-   * 42 tokens of width 32 (strided_slice_bp "Op validation failed", then a CreateView error).
+   * one-hot vector: slicing it out with {@code get} or {@code gather} failed in training in
+   * the benchmark's graph (see docs/notes/attention.md).
    */
   static SDVariable lastQuery(SameDiff graph, AttentionBlock block, int width) {
     int queries = block.queries();
