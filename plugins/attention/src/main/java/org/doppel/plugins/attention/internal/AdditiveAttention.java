@@ -87,28 +87,33 @@ public final class AdditiveAttention implements AttentionVariant {
       AttentionSpec spec) {
     String prefix = spec.prefix();
     int width = spec.width();
-    SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", tokens,
-        spec, width);
+    int count = spec.tokens();
+    SDVariable bias = AttentionGraph.bias(graph, prefix + "encoder_bias", width);
     SDVariable recurrent = AttentionGraph.weight(graph, prefix + "encoder_recurrent_weight",
         spec.seed(), width, width);
-    SDVariable bias = AttentionGraph.bias(graph, prefix + "encoder_bias", width);
-    SDVariable[] steps = graph.unstack(inputs, 1, spec.tokens());
-    SDVariable[] real = graph.unstack(keyMask.castTo(DataType.FLOAT), 1, spec.tokens());
 
-    SDVariable[] states = new SDVariable[spec.tokens()];
+    // everything that does not depend on the previous state is done once for all steps,
+    // since each graph op costs more than its arithmetic at this size
+    SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", tokens,
+        spec, width).add(bias);
+    SDVariable real = graph.expandDims(keyMask.castTo(DataType.FLOAT), 2);
+    SDVariable[] steps = graph.unstack(inputs, 1, count);
+    SDVariable[] isReal = graph.unstack(real, 1, count);
+    SDVariable[] isPadding = graph.unstack(real.rsub(1.0), 1, count);
+
+    SDVariable[] states = new SDVariable[count];
     SDVariable previous = null;
-    for (int t = 0; t < states.length; t++) {
-      SDVariable drive = steps[t].add(bias);
+    for (int t = 0; t < count; t++) {
+      SDVariable drive = steps[t];
       if (previous != null) {
         drive = drive.add(graph.mmul(previous, recurrent));
       }
       SDVariable candidate = graph.math().tanh(drive);
 
       // a padded step keeps the previous state (zero before the first real token)
-      SDVariable isReal = graph.expandDims(real[t], 1);
-      SDVariable state = candidate.mul(isReal);
+      SDVariable state = candidate.mul(isReal[t]);
       if (previous != null) {
-        state = state.add(previous.mul(isReal.rsub(1.0)));
+        state = state.add(previous.mul(isPadding[t]));
       }
       states[t] = state;
       previous = state;

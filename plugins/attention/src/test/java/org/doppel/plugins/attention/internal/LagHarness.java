@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -73,8 +74,8 @@ final class LagHarness {
 
   /**
    * The last query's output, {@code [batch, width]}, picked by a product with a constant
-   * one-hot vector: slicing it out with {@code get} or {@code gather} failed in training at
-   * 42 tokens of width 32 (strided_slice_bp "Op validation failed", then a CreateView error).
+   * one-hot vector: slicing it out with {@code get} or {@code gather} failed in training in
+   * the benchmark's graph (see docs/notes/attention.md).
    */
   static SDVariable lastQuery(SameDiff graph, AttentionBlock block, int width) {
     int queries = block.queries();
@@ -103,9 +104,8 @@ final class LagHarness {
     INDArray[] data = sample(samples);
     INDArray weights = graph.output(Map.of(VALUES, data[0], KEY_MASK,
         Nd4j.ones(samples, tokens)), block.weights().name()).get(block.weights().name());
-    INDArray last = weights.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-        org.nd4j.linalg.indexing.NDArrayIndex.point(block.queries() - 1),
-        org.nd4j.linalg.indexing.NDArrayIndex.all());
+    INDArray last = weights.get(NDArrayIndex.all(), NDArrayIndex.point(block.queries() - 1),
+        NDArrayIndex.all());
     return last.mean(0).toDoubleVector();
   }
 
@@ -117,9 +117,8 @@ final class LagHarness {
   private double meanSquaredError(INDArray[] data) {
     INDArray forecast = graph.output(Map.of(VALUES, data[0], KEY_MASK,
         Nd4j.ones(data[0].size(0), tokens)), "forecast").get("forecast");
-    return forecast.sub(data[1]).norm2Number().doubleValue()
-        / Math.sqrt(data[0].size(0)) * forecast.sub(data[1]).norm2Number().doubleValue()
-        / Math.sqrt(data[0].size(0));
+    INDArray error = forecast.sub(data[1]);
+    return error.mul(error).meanNumber().doubleValue();
   }
 
   /** {values [n, tokens], target [n, 1]}: target = value at the lag token + noise. */
