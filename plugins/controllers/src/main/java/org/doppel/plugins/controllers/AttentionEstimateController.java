@@ -83,6 +83,7 @@ public final class AttentionEstimateController implements Controller {
 
     Parameters lqr = Parameters.of(parameters.owner(), Map.of("mode", "discrete"));
     LqrController design = new LqrController();
+    // The calibration run gets its own law: a law keeps its previous input for rate limits.
     Calibration calibration = calibrate(plant, design.design(problem, lqr), sensors, seed,
         steps, disturbance);
     AttentionFusion plain = AttentionFusion.mean(plant.states(), sensors.size());
@@ -90,18 +91,9 @@ public final class AttentionEstimateController implements Controller {
     AttentionFusion used = learned ? trained : plain;
 
     ControlLaw feedback = design.design(problem, lqr);
-    double[][] gain = gain(feedback);
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("fusion", learned ? "learned" : "mean");
-    figures.put("attention_weights", perSensor(used.weights()));
-    figures.put("attention_weight_mean", meanPerSensor(used.weights()));
-    figures.put("calibration_steps", steps);
-    figures.put("calibration_mse_fused", trained.meanSquaredError(calibration.readings,
-        calibration.truth));
-    figures.put("calibration_mse_plain", plain.meanSquaredError(calibration.readings,
-        calibration.truth));
+    Map<String, Object> figures = describe(learned, used, trained, plain, calibration);
     figures.put("estimate_loop_spectral_radius", DelayedLoop.spectralRadius(plant.a(),
-        plant.b(), gain, sensors, used.weights()));
+        plant.b(), gain(feedback), sensors, used.weights()));
     LOG.info("attention-estimate designed: [{}] sensors, weights per sensor [{}],"
         + " calibration MSE fused [{}] against plain [{}], loop spectral radius [{}]",
         sensors.size(), figures.get("attention_weight_mean"),
@@ -112,6 +104,20 @@ public final class AttentionEstimateController implements Controller {
           figures.get("fusion"), figures.get("estimate_loop_spectral_radius"));
     }
     return new FusedEstimateLaw(feedback, new SensorChain(sensors, seed), used, figures);
+  }
+
+  private static Map<String, Object> describe(boolean learned, AttentionFusion used,
+      AttentionFusion trained, AttentionFusion plain, Calibration calibration) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("fusion", learned ? "learned" : "mean");
+    figures.put("attention_weights", perSensor(used.weights()));
+    figures.put("attention_weight_mean", meanPerSensor(used.weights()));
+    figures.put("calibration_steps", calibration.truth.size());
+    figures.put("calibration_mse_fused", trained.meanSquaredError(calibration.readings,
+        calibration.truth));
+    figures.put("calibration_mse_plain", plain.meanSquaredError(calibration.readings,
+        calibration.truth));
+    return figures;
   }
 
   private static List<Sensor> sensors(Parameters parameters, int states) {

@@ -175,7 +175,7 @@ class AttentionEstimateControllerTest {
     }
 
     @Test
-    void stateDecaysWithTheFusedEstimateOnceTheDisturbanceStops() {
+    void stateDecaysWithExactSensorsOneOfThemDelayed() {
       Linearization plant = Plants.loadFrequencyControl();
       ControlLaw law = design(plant, parameters(List.of(sensor(0, 4, 0), sensor(0, 0, 0)),
           "calibration_disturbance", 0.01));
