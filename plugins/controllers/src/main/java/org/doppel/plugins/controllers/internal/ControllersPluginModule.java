@@ -1,5 +1,6 @@
 package org.doppel.plugins.controllers.internal;
 
+import org.doppel.plugins.controllers.AttentionEstimateController;
 import org.doppel.plugins.controllers.LqiController;
 import org.doppel.plugins.controllers.LqrController;
 import org.doppel.plugins.controllers.MpcController;
@@ -15,5 +16,6 @@ public final class ControllersPluginModule extends PluginModule {
     addController(PidController.class);
     addController(LqiController.class);
     addController(MpcController.class);
+    addController(AttentionEstimateController.class);
   }
 }

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class ControllersPluginModuleTest {
 
   @Test
-  void contributesTheFourControllers() {
+  void contributesTheFiveControllers() {
     Set<Plugin> plugins = Guice.createInjector(new ControllersPluginModule())
         .getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
 
-    assertEquals(Set.of("controller/lqr", "controller/pid", "controller/lqi", "controller/mpc"),
+    assertEquals(Set.of("controller/lqr", "controller/pid", "controller/lqi", "controller/mpc",
+        "controller/attention-estimate"),
         plugins.stream().map(plugin -> plugin.type().label() + "/" + plugin.id())
             .collect(Collectors.toSet()));
   }
