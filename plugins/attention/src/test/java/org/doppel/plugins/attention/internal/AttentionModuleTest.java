@@ -26,6 +26,7 @@ class AttentionModuleTest {
       assertFalse(plugin.description().isBlank(), plugin.id());
       ids.add(plugin.id());
     }
-    assertEquals(Set.of("additive", "dot-product", "learned-query", "local", "top-k"), ids);
+    assertEquals(Set.of("additive", "dot-product", "learned-query", "local", "multi-head",
+        "none", "top-k"), ids);
   }
 }
