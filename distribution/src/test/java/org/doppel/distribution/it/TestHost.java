@@ -53,12 +53,17 @@ final class TestHost implements AutoCloseable {
   }
 
   static TestHost boot(String name) throws IOException {
+    return boot(name, DIST.resolve("bundle"));
+  }
+
+  /** A host that starts the bundles in {@code bundles} instead of the distribution's. */
+  static TestHost boot(String name, Path bundles) throws IOException {
     Path work = Files.createTempDirectory(Files.createDirectories(
         Path.of("target", "it-work")), name + "-");
     Path deploy = Files.createDirectories(work.resolve("deploy"));
     Nd4jBootstrap.initialise();
     HostSettings settings = new HostSettings(SystemPackages.jarsIn(DIST.resolve("lib")),
-        DIST.resolve("bundle"), deploy, POLL, work.resolve("cache"), TIMEOUT);
+        bundles, deploy, POLL, work.resolve("cache"), TIMEOUT);
     return new TestHost(work, deploy, FrameworkHost.boot(settings));
   }
 
@@ -70,15 +75,27 @@ final class TestHost implements AutoCloseable {
     return host.watcher().orElseThrow();
   }
 
-  /** Runs a command through the runtime's command service; fails unless it exits 0. */
-  String command(String... args) {
+  /** What a command printed and returned. */
+  record Result(int code, String out, String err) {
+  }
+
+  /** Runs a command through the runtime's command service. */
+  Result execute(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = host.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, () -> String.join(" ", args) + " failed: " + err);
-    return out.toString(StandardCharsets.UTF_8);
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs a command through the runtime's command service; fails unless it exits 0. */
+  String command(String... args) {
+    Result result = execute(args);
+    assertEquals(0, result.code(), () -> String.join(" ", args) + " failed: "
+        + result.err());
+    return result.out();
   }
 
   /** The registry's plugins, as {@code plugins --json} prints them. */

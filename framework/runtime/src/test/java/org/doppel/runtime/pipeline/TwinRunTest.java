@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.doppel.domains.smartgrid.SmartGridDomain;
 import org.doppel.domains.smartgrid.TwoAreaLoadFrequencyControl;
+import org.doppel.plugins.compression.Int8Quantization;
 import org.doppel.plugins.compression.MagnitudePruning;
 import org.doppel.plugins.controllers.LqrController;
 import org.doppel.plugins.controllers.PidController;
@@ -71,7 +72,7 @@ class TwinRunTest {
   private TwinRun twinRun() {
     List<Plugin> plugins = List.of(domain, new TwoAreaLoadFrequencyControl(),
         new LqrController(), new PidController(), TestVariants.multiHead(),
-        new MagnitudePruning(), new BrokenStrategy());
+        new MagnitudePruning(), new Int8Quantization(), new BrokenStrategy());
     return new TwinRun(PluginLookup.of(plugins), new CsvTimeSeriesIngest(),
         ComputeAccess.direct(), null, Progress.off());
   }
