@@ -8,8 +8,8 @@ import org.doppel.sdk.PluginException;
 /**
  * The smart-grid keys of a scenario's {@code control} section, with their defaults.
  *
- * <p>{@code controller} and {@code params} belong to the pipeline (which controller to run);
- * they are accepted here and not read.
+ * <p>{@code controller} belongs to the pipeline (which controller to run, with its
+ * parameters); it is accepted here and not read.
  *
  * @param areaCapacityMw the capacity of each area, the per-unit base of its powers (20000 MW)
  * @param samplePeriod the control sample period and plant step, s (0.1)
@@ -28,7 +28,7 @@ public record ControlSettings(double areaCapacityMw, double samplePeriod, double
     double aceIntegralWeight, Parameters plant) {
 
   /** The keys {@link #from} accepts. */
-  public static final Set<String> KEYS = Set.of("controller", "params", "area_capacity_mw",
+  public static final Set<String> KEYS = Set.of("controller", "area_capacity_mw",
       "sample_period_s", "input_limit_pu", "area1_share", "time_compression",
       "baseline_integral_gain", "baseline_reset_time_s", "ace_integral_weight", "plant");
 

@@ -47,8 +47,8 @@ class ControlCaseTest {
   }
 
   private static Parameters control(Object... keysAndValues) {
-    Map<String, Object> values = new HashMap<>(Map.of("controller", "lqr", "params",
-        Map.of("mode", "discrete"), "area_capacity_mw", 20000, "sample_period_s", 0.1));
+    Map<String, Object> values = new HashMap<>(Map.of("controller", Map.of("id", "lqr",
+        "mode", "discrete"), "area_capacity_mw", 20000, "sample_period_s", 0.1));
     for (int i = 0; i < keysAndValues.length; i += 2) {
       values.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }

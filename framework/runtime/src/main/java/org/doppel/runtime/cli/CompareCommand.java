@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
       context.out().println(outcome.table());
       context.out().println("comparison: " + outcome.folder().resolve("comparison.html"));
       return outcome.rows().stream().allMatch(r -> r.error() == null) ? 0 : 1;
-    } catch (ScenarioException e) {
+    } catch (ScenarioException | IllegalArgumentException e) {
       context.err().println("error: " + e.getMessage());
       return 2;
     } catch (TwinRun.RunFailedException e) {

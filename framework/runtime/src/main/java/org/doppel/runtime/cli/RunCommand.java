@@ -40,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
       context.out().println("metrics: " + outcome.folder().resolve("metrics.json"));
       outcome.failures().forEach(f -> context.err().println("error: " + f));
       return outcome.failures().isEmpty() ? 0 : 1;
-    } catch (ScenarioException e) {
+    } catch (ScenarioException | IllegalArgumentException
+        | org.doppel.sdk.data.IngestException e) {
       context.err().println("error: " + e.getMessage());
       return 2;
     } catch (TwinRun.RunFailedException e) {

@@ -60,6 +60,9 @@ final class DataStage {
     String source;
     if (data.has("file")) {
       Path file = data.getPath("file");
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw data.error("file", "no such file: " + file.toAbsolutePath());
+      }
       source = file.toString();
       result = ingest.read(file, spec);
     } else {

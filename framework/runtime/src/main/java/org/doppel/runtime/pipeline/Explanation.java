@@ -3,7 +3,6 @@ package org.doppel.runtime.pipeline;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,8 +49,9 @@ record Explanation(LocalDateTime origin, double[][] weights, double[] meanByToke
   }
 
   /**
-   * Names a stretch of history as a user reads it: how many days before the forecast day,
-   * the weekday and the clock times, e.g. "7 d before: Mon 00:00–03:30".
+   * Names a stretch of history as a user reads it: how many days before the forecast day
+   * and the clock times, e.g. "7 d before 00:00–03:30". No weekday: the mean weights pool
+   * forecasts issued on every day of the week.
    */
   private static String label(int firstLag, int lastLag, Duration interval,
       LocalDateTime origin) {
@@ -59,9 +59,8 @@ record Explanation(LocalDateTime origin, double[][] weights, double[] meanByToke
     LocalDateTime to = origin.minus(interval.multipliedBy(lastLag));
     long days = Duration.between(from.toLocalDate().atStartOfDay(),
         origin.toLocalDate().atStartOfDay()).toDays();
-    String weekday = from.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     String when = days == 0 ? "same day" : days == 1 ? "1 d before" : days + " d before";
-    return String.format(Locale.ROOT, "%s: %s %s–%s", when, weekday, CLOCK.format(from),
+    return String.format(Locale.ROOT, "%s %s–%s", when, CLOCK.format(from),
         CLOCK.format(to));
   }
 }

@@ -98,7 +98,7 @@ final class ForecastStage {
   }
 
   private static void reportEpoch(Progress.Bar bar, EpochRecord epoch) {
-    String message = String.format(Locale.ROOT, "loss %.4f, val %.4f%s", epoch.trainLoss(),
+    String message = String.format(Locale.ROOT, " loss %.4f/%.4f%s", epoch.trainLoss(),
         epoch.validationLoss(), epoch.improved() ? " *" : "");
     bar.stepTo(epoch.epoch(), message);
     LOG.debug("Epoch [{}/{}]: {} in [{}] s", epoch.epoch(), epoch.maxEpochs(), message,

@@ -34,7 +34,7 @@ public final class Progress {
       return new Bar(null);
     }
     ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-        .setUnit(" " + unit, 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" " + unit, 1).setStyle(ProgressBarStyle.ASCII)
         .setMaxRenderedLength(120).continuousUpdate()
         .setConsumer(new ConsoleProgressBarConsumer(terminal)).build();
     return new Bar(bar);

@@ -189,13 +189,14 @@ final class ReportPage {
       byLatency.put(chain, new double[] {m.latency().batch64Ms(), m.accuracy().mape()});
     }
     html.append("</table>\n");
-    image(Charts.scatter("Accuracy against size", "bytes on disk (log)", "MAPE %", bySize,
-        true));
+    image(Charts.scatter("Accuracy against size", "bytes on disk", "MAPE %", bySize, false));
     image(Charts.scatter("Accuracy against latency", "latency at batch 64, ms", "MAPE %",
         byLatency, false));
     html.append("<p class=\"note\">Every figure is measured by the framework in the same way "
         + "for each model: the saved file's size, the median of repeated predictions after "
-        + "warm-up, and the day-ahead error on the same test origins.</p>\n");
+        + "warm-up, timed in interleaved rounds, and the day-ahead error on the same test "
+        + "origins. On a shared machine latencies move by tens of percent between runs: "
+        + "read differences under about 1.5 times as noise.</p>\n");
   }
 
   private void controlSection() {

@@ -35,6 +35,10 @@ public final class RunFolder {
   /** Creates a new run folder under {@code runs} for a run of {@code name}. */
   public static RunFolder create(Path runs, String name, LocalDateTime now)
       throws IOException {
+    if (Files.exists(runs) && !Files.isDirectory(runs)) {
+      throw new IOException("cannot write runs into " + runs + ": it is a file, not a folder"
+          + " (choose another --out)");
+    }
     Files.createDirectories(runs);
     String base = STAMP.format(now) + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
     String id = base;
@@ -68,6 +72,38 @@ public final class RunFolder {
     Path target = finalFolder();
     AtomicFiles.move(working, target);
     return target;
+  }
+
+  /** An open guard; closing it never throws. */
+  public interface Guard extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * While the returned guard is open, a JVM shutdown (Ctrl-C, SIGTERM) keeps the unfinished
+   * run as {@code runs/<run-id>.failed/} with an {@code error.txt} saying so, instead of a
+   * hidden {@code .partial} folder.
+   */
+  public Guard guardInterruption() {
+    Thread hook = new Thread(() -> {
+      try {
+        if (Files.isDirectory(working)) {
+          fail(new InterruptedException("the run was interrupted (Ctrl-C or SIGTERM) before "
+              + "it finished"));
+        }
+      } catch (IOException e) {
+        // The JVM is going down; the partial folder stays where it is.
+      }
+    }, "doppel-run-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return () -> {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running or has run.
+      }
+    };
   }
 
   /** Keeps what a failed run wrote, with the error, as {@code runs/<run-id>.failed/}. */

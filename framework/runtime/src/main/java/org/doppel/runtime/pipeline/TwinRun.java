@@ -79,13 +79,21 @@ public final class TwinRun {
   public Outcome run(ScenarioDocument scenario, RunOptions options) throws IOException {
     long started = System.nanoTime();
     Plan plan = plan(scenario, options.quick());
+
+    // The data and the split are checked before a folder exists: reading the CSV takes
+    // milliseconds, and a faulty file or split is the scenario's fault, not the run's.
+    DataStage.LoadedData data = DataStage.load(scenario, plan.domain(), ingest);
+    SurrogateSettings settings = plan.settings();
+    Split split = Split.from(scenario.section("split"), data.series().size(),
+        2 * (settings.inputWindow() + settings.horizon()));
     RunFolder folder = RunFolder.create(options.runs(), plan.name(), options.startedAt());
     LOG.info("Run [{}]: scenario {}, domain [{}], attention [{}], controller [{}]",
         folder.runId(), scenario.source(), plan.domain().id(), plan.variant().id(),
         plan.controllerId());
-    try {
-      AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml());
-      RunResults results = execute(scenario, plan, folder, options, started);
+    try (RunFolder.Guard interrupted = folder.guardInterruption()) {
+      AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml()
+          + quickNote(options.quick(), plan.settings()));
+      RunResults results = execute(scenario, plan, data, split, folder, options, started);
       new RunWriter(results).write(folder);
       Path finished = folder.complete();
       List<String> failures = results.compression().stream()
@@ -97,13 +105,9 @@ public final class TwinRun {
     }
   }
 
-  private RunResults execute(ScenarioDocument scenario, Plan plan, RunFolder folder,
-      RunOptions options, long started) throws IOException {
-    DataStage.LoadedData data = DataStage.load(scenario, plan.domain(), ingest);
+  private RunResults execute(ScenarioDocument scenario, Plan plan, DataStage.LoadedData data,
+      Split split, RunFolder folder, RunOptions options, long started) throws IOException {
     SurrogateSettings settings = plan.settings();
-    int minimumTraining = 2 * (settings.inputWindow() + settings.horizon());
-    Split split = Split.from(scenario.section("split"), data.series().size(),
-        minimumTraining);
 
     ForecastStage.Outcome forecast = new ForecastStage(progress, compute).run(data, split,
         settings, plan.variant(), plan.attention(), plan.seed(), folder.file("model"));
@@ -156,13 +160,15 @@ public final class TwinRun {
           org.doppel.sdk.compression.CompressionStrategy.class);
     }
 
+    // The controller is a plugin section like attention: `controller: lqr{mode: discrete}`,
+    // so `--set control.controller=mpc` swaps the controller and its parameters together.
     ScenarioSection control = scenario.section("control");
-    String controllerId = control.getString("controller");
-    resolve(control, "controller", PluginType.CONTROLLER, controllerId,
+    ScenarioSection controller = control.section("controller");
+    String controllerId = controller.id();
+    resolve(controller, "id", PluginType.CONTROLLER, controllerId,
         org.doppel.sdk.control.Controller.class);
-    Parameters controllerParameters = control.optionalSection("params")
-        .map(p -> p.toParameters("controller/" + controllerId, Set.of()))
-        .orElse(Parameters.of("controller/" + controllerId, Map.of()));
+    Parameters controllerParameters = controller.toParameters("controller/" + controllerId,
+        Set.of("id"));
     return new Plan(name, seed, domain, settings, variant, attention, chain,
         control.toParameters("control", Set.of()), controllerId, controllerParameters);
   }
@@ -201,6 +207,13 @@ public final class TwinRun {
     return new Explanation(timestamps[origins[0]], first, mean,
         Explanation.tokens(settings.inputWindow(), trained.patch(), interval,
             timestamps[origins[0]]));
+  }
+
+  /** A resolved scenario of a --quick run says which settings training really used. */
+  private static String quickNote(boolean quick, SurrogateSettings used) {
+    return quick ? "# This run used --quick: the surrogate trained with epochs "
+        + used.epochs() + " and patience " + used.patience() + " instead of the values above;"
+        + "\n# run this file with --quick to reproduce it.\n" : "";
   }
 
   private static String describeSource(ScenarioDocument scenario) {

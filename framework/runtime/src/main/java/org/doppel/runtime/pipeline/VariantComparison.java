@@ -79,7 +79,11 @@ public final class VariantComparison {
     List<String> ids = variantIds.isEmpty() ? plugins.ids(PluginType.ATTENTION) : variantIds;
     List<AttentionVariant> variants = new ArrayList<>();
     for (String id : ids) {
-      variants.add(resolve(attention, "id", PluginType.ATTENTION, id, AttentionVariant.class));
+      try {
+        variants.add(plugins.require(PluginType.ATTENTION, id, AttentionVariant.class));
+      } catch (UnknownPluginException e) {
+        throw new IllegalArgumentException("--attention: " + e.getMessage(), e);
+      }
     }
     SurrogateSettings settings = SurrogateSettings.from(scenario.section("surrogate"));
     if (options.quick()) {

@@ -53,7 +53,7 @@ class ChartsTest {
     assertEquals(42, tokens.size(), "42 patches of 8 in a week");
     Explanation.Token oldest = tokens.get(0);
     Explanation.Token newest = tokens.get(41);
-    assertEquals(new Explanation.Token(0, 336, 329, "7 d before: Mon 00:00–03:30"), oldest);
-    assertEquals(new Explanation.Token(41, 8, 1, "1 d before: Sun 20:00–23:30"), newest);
+    assertEquals(new Explanation.Token(0, 336, 329, "7 d before 00:00–03:30"), oldest);
+    assertEquals(new Explanation.Token(41, 8, 1, "1 d before 20:00–23:30"), newest);
   }
 }

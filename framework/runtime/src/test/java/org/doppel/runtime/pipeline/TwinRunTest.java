@@ -160,16 +160,29 @@ class TwinRunTest {
   }
 
   @Test
+  void aSplitThatLeavesTooLittleTrainingIsRefusedBeforeAnyFolderIsWritten() {
+    Path elsewhere = runs.resolve("split");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("split.test_points=4000"), new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("split.test_points"), error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void aRunThatFailsKeepsWhatItWroteWithTheError() throws IOException {
     Path elsewhere = runs.resolve("failing");
 
     TwinRun.RunFailedException error = assertThrows(TwinRun.RunFailedException.class,
-        () -> twinRun().run(scenario("split.test_points=4000"),
-            new RunOptions(elsewhere, true, START)));
+        () -> twinRun().run(scenario("control.controller=lqr{no_such_key: 1}",
+            "compression=[]"), new RunOptions(elsewhere, true, START)));
 
     assertTrue(error.folder().getFileName().toString().endsWith(".failed"));
+    assertTrue(Files.isRegularFile(error.folder().resolve("model/surrogate.json")),
+        "the trained model is kept");
     assertTrue(Files.readString(error.folder().resolve("error.txt"))
-        .contains("test_points"));
+        .contains("no_such_key"));
     try (Stream<Path> left = Files.list(elsewhere)) {
       assertEquals(List.of(error.folder()), left.toList());
     }
