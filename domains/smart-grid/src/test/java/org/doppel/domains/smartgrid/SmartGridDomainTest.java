@@ -75,7 +75,7 @@ class SmartGridDomainTest {
     assertTrue(domain.datasets().containsKey(scenario.at("/data/dataset").asText()));
     assertEquals(672, scenario.at("/split/test_points").asInt());
     assertEquals(48, scenario.at("/surrogate/horizon").asInt());
-    assertEquals("lqr", scenario.at("/control/controller").asText());
+    assertEquals("lqr", scenario.at("/control/controller/id").asText());
     assertEquals(20000, scenario.at("/control/area_capacity_mw").asInt());
     assertEquals(0.1, scenario.at("/control/sample_period_s").asDouble());
   }

@@ -70,6 +70,20 @@ public final class VariantComparison {
   public record Outcome(Path folder, List<Row> rows, String table) {
   }
 
+  /** What every row was measured against: the run's settings and the naive baselines. */
+  private record Context(String source, long seed, boolean quick, SurrogateSettings settings,
+      Map<String, ForecastAccuracy> baselines) {
+
+    String describe() {
+      StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+          "scenario %s, seed %d%s%nsurrogate %s%nbaselines on the same origins:", source, seed,
+          quick ? ", --quick" : "", settings.toMap()));
+      baselines.forEach((name, accuracy) -> text.append(String.format(Locale.ROOT,
+          " %s %.3f %%", name, accuracy.mape())));
+      return text.append(String.format("%n")).toString();
+    }
+  }
+
   public Outcome compare(ScenarioDocument scenario, List<String> variantIds,
       RunOptions options) throws IOException {
     ScenarioSection root = scenario.root().requireOnly(TwinRun.SCENARIO_KEYS);
@@ -91,12 +105,21 @@ public final class VariantComparison {
     }
     long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
 
+    DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
+    Split split = Split.from(scenario.section("split"), data.series().size(),
+        2 * (settings.inputWindow() + settings.horizon()));
+    Map<String, ForecastAccuracy> baselines = new LinkedHashMap<>();
+    org.doppel.runtime.evaluation.Baselines.standard(data.targetValues(),
+        (int) (java.time.Duration.ofDays(1).toSeconds() / data.series().interval().toSeconds()),
+        settings.horizon()).forEach((name, baseline) -> baselines.put(name,
+            ForecastStage.evaluate(data, split, settings.horizon(), baseline).pooled()));
+    Context context = new Context(scenario.source(), seed, options.quick(), settings,
+        baselines);
+
     RunFolder folder = RunFolder.create(options.runs(), "compare-" + root.getString("name",
         "run"), options.startedAt());
     try {
-      DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
-      Split split = Split.from(scenario.section("split"), data.series().size(),
-          2 * (settings.inputWindow() + settings.horizon()));
+      AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml());
       List<Row> rows = new ArrayList<>();
       for (AttentionVariant variant : variants) {
         Parameters parameters = variant.id().equals(attention.id())
@@ -105,8 +128,8 @@ public final class VariantComparison {
         rows.add(measure(variant, parameters, data, split, settings, seed,
             folder.file("models/" + variant.id())));
       }
-      write(folder, rows);
-      String table = table(rows);
+      write(folder, rows, context);
+      String table = context.describe() + table(rows);
       return new Outcome(folder.complete(), rows, table);
     } catch (IOException | RuntimeException e) {
       throw new TwinRun.RunFailedException(folder.fail(e), e);
@@ -135,7 +158,7 @@ public final class VariantComparison {
     }
   }
 
-  private void write(RunFolder folder, List<Row> rows) throws IOException {
+  private void write(RunFolder folder, List<Row> rows, Context context) throws IOException {
     List<Map<String, Object>> json = new ArrayList<>();
     for (Row row : rows) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -153,8 +176,18 @@ public final class VariantComparison {
       json.add(entry);
     }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<String, Object> baselines = new LinkedHashMap<>();
+    context.baselines().forEach((name, accuracy) -> baselines.put(Metrics.key(name),
+        Metrics.accuracy(accuracy)));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("scenario", context.source());
+    document.put("seed", context.seed());
+    document.put("quick", context.quick());
+    document.put("settings", context.settings().toMap());
+    document.put("baselines", baselines);
+    document.put("variants", json);
     AtomicFiles.write(folder.file("comparison.json"), out -> mapper.writeValue(out,
-        Map.of("variants", json)));
+        document));
     AtomicFiles.write(folder.file("comparison.csv"), out -> {
       CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
           "variant", "mape", "rmse", "mae", "parameters", "epochs", "training_seconds",
@@ -172,10 +205,10 @@ public final class VariantComparison {
         }
       }
     });
-    AtomicFiles.writeString(folder.file("comparison.html"), page(rows));
+    AtomicFiles.writeString(folder.file("comparison.html"), page(rows, context));
   }
 
-  private static String page(List<Row> rows) {
+  private static String page(List<Row> rows, Context context) {
     List<Row> ok = rows.stream().filter(r -> r.error() == null).toList();
     String[] names = ok.stream().map(Row::variant).toArray(String[]::new);
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
@@ -183,7 +216,7 @@ public final class VariantComparison {
         + "body{font-family:sans-serif;max-width:1000px;margin:2em auto}"
         + "pre{background:#f6f6f6;padding:1em}img{max-width:100%}</style></head><body>"
         + "<h1>Attention variants compared</h1><pre>");
-    html.append(ReportPage.esc(table(rows))).append("</pre>\n");
+    html.append(ReportPage.esc(context.describe() + table(rows))).append("</pre>\n");
     if (!ok.isEmpty()) {
       html.append(img(Charts.bars("Day-ahead MAPE by variant", "MAPE %", names,
           ok.stream().mapToDouble(r -> r.accuracy().mape()).toArray())));
