@@ -99,10 +99,8 @@ public final class VariantComparison {
         throw new IllegalArgumentException("--attention: " + e.getMessage(), e);
       }
     }
-    SurrogateSettings settings = SurrogateSettings.from(scenario.section("surrogate"));
-    if (options.quick()) {
-      settings = settings.quick();
-    }
+    SurrogateSettings written = SurrogateSettings.from(scenario.section("surrogate"));
+    SurrogateSettings settings = options.quick() ? written.quick() : written;
     long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
 
     DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
