@@ -179,9 +179,20 @@ public final class TrainedSurrogate {
       model.save(temporary.resolve(MODEL_FILE));
       AtomicFiles.writeString(temporary.resolve(META_FILE),
           JSON.writeValueAsString(metadata()));
+      openToReaders(temporary);
       replace(temporary, target);
     } finally {
       deleteTree(temporary);
+    }
+  }
+
+  /** A temporary folder is private to its owner; a saved model is as readable as a report. */
+  private static void openToReaders(Path folder) throws IOException {
+    try {
+      Files.setPosixFilePermissions(folder,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Other file systems keep their default permissions.
     }
   }
 
