@@ -14,9 +14,11 @@ import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.surrogate.SurrogateSettings;
+import org.doppel.runtime.surrogate.SurrogateTrainer;
 import org.doppel.runtime.surrogate.TrainedSurrogate;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
+import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.compute.ComputeInfo;
@@ -152,6 +154,15 @@ public final class TwinRun {
         attentionSection.id(), AttentionVariant.class);
     Parameters attention = attentionSection.toParameters("attention/" + variant.id(),
         Set.of("id"));
+    SurrogateSettings checked = settings;
+    try {
+      compute.run("check", () -> {
+        new SurrogateTrainer(checked, variant, attention, 0).checkParameters();
+        return null;
+      });
+    } catch (PluginException e) {
+      throw attentionSection.error(e.getMessage());
+    }
 
     List<ScenarioSection> chain = root.has("compression") ? scenario.sections("compression")
         : List.of();

@@ -40,6 +40,16 @@ public final class SurrogateTrainer {
   }
 
   /**
+   * Builds the untrained network once and drops it, so that an invalid attention parameter
+   * is reported in milliseconds, before any data is read or any epoch is trained.
+   *
+   * @throws org.doppel.sdk.PluginException from the variant, naming the parameter
+   */
+  public void checkParameters() {
+    SurrogateNetwork.build(settings, 0, variant, attentionParameters, seed);
+  }
+
+  /**
    * Trains on {@code values[0, trainEnd)}; validation windows at the end of that range.
    *
    * @param listener hears about every epoch

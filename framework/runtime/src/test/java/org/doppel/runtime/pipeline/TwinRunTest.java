@@ -160,6 +160,18 @@ class TwinRunTest {
   }
 
   @Test
+  void anInvalidAttentionParameterIsALocatedErrorBeforeAnyFolderIsWritten() {
+    Path elsewhere = runs.resolve("attention-parameter");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("attention.k=8"), new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("attention") && error.getMessage().contains("[k]"),
+        error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void aSplitThatLeavesTooLittleTrainingIsRefusedBeforeAnyFolderIsWritten() {
     Path elsewhere = runs.resolve("split");
 
