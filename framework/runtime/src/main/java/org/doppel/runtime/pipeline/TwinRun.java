@@ -23,7 +23,9 @@ import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.compute.ComputeInfo;
 import org.doppel.sdk.data.TimeSeriesIngest;
+import org.doppel.sdk.domain.ControlCase;
 import org.doppel.sdk.domain.DomainModule;
+import org.doppel.sdk.domain.ForecastTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +90,7 @@ public final class TwinRun {
     SurrogateSettings settings = plan.settings();
     Split split = Split.from(scenario.section("split"), data.series().size(),
         2 * (settings.inputWindow() + settings.horizon()));
+    checkControl(plan, data, split);
     RunFolder folder = RunFolder.create(options.runs(), plan.name(), options.startedAt());
     LOG.info("Run [{}]: scenario {}, domain [{}], attention [{}], controller [{}]",
         folder.runId(), scenario.source(), plan.domain().id(), plan.variant().id(),
@@ -134,7 +137,8 @@ public final class TwinRun {
   /** The scenario's choices, every plugin resolved. */
   private record Plan(String name, long seed, DomainModule domain, SurrogateSettings settings,
       AttentionVariant variant, Parameters attention, List<ScenarioSection> compression,
-      Parameters control, String controllerId, Parameters controllerParameters) {
+      ScenarioSection controlSection, Parameters control, String controllerId,
+      Parameters controllerParameters) {
   }
 
   private Plan plan(ScenarioDocument scenario, boolean quick) {
@@ -180,7 +184,7 @@ public final class TwinRun {
         org.doppel.sdk.control.Controller.class);
     Parameters controllerParameters = controller.toParameters("controller/" + controllerId,
         Set.of("id"));
-    return new Plan(name, seed, domain, settings, variant, attention, chain,
+    return new Plan(name, seed, domain, settings, variant, attention, chain, control,
         control.toParameters("control", Set.of()), controllerId, controllerParameters);
   }
 
@@ -218,6 +222,33 @@ public final class TwinRun {
     return new Explanation(timestamps[origins[0]], first, mean,
         Explanation.tokens(settings.inputWindow(), trained.patch(), interval,
             timestamps[origins[0]]));
+  }
+
+  /**
+   * Sets up the closed loop once on a perfect forecast of the test period and designs the
+   * scenario's controller and the baseline for it: the domain's control settings and the
+   * controllers' parameters are checked in milliseconds, before any training.
+   */
+  private void checkControl(Plan plan, DataStage.LoadedData data, Split split) {
+    LocalDateTime[] times = java.util.Arrays.copyOfRange(data.series().timestamps(),
+        split.testStart(), split.testEnd());
+    double[] actual = java.util.Arrays.copyOfRange(data.targetValues(), split.testStart(),
+        split.testEnd());
+    try {
+      ControlCase probe = plan.domain().controlCase(new ForecastTrace(times, actual, actual,
+          data.unit(), data.series().interval()), plan.control());
+      registry.require(PluginType.CONTROLLER, plan.controllerId(),
+          org.doppel.sdk.control.Controller.class).design(probe.problem(),
+          plan.controllerParameters());
+      String baseline = probe.baselineController();
+      if (baseline != null && !baseline.equals(plan.controllerId())) {
+        registry.require(PluginType.CONTROLLER, baseline,
+            org.doppel.sdk.control.Controller.class).design(probe.problem(),
+            probe.baselineParameters());
+      }
+    } catch (PluginException | IllegalArgumentException e) {
+      throw plan.controlSection().error(e.getMessage());
+    }
   }
 
   /** A resolved scenario of a --quick run says which settings training really used. */

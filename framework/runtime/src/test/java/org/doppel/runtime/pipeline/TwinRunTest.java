@@ -29,6 +29,9 @@ import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.compression.CompressionStrategy;
 import org.doppel.sdk.compression.CompressionContext;
+import org.doppel.sdk.control.ControlLaw;
+import org.doppel.sdk.control.ControlProblem;
+import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.model.SurrogateModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,10 +72,31 @@ class TwinRunTest {
     }
   }
 
+  /** Designs fine, then fails in the closed loop: a failure after the model is trained. */
+  private static final class FailingLawController implements Controller {
+    @Override
+    public String id() {
+      return "failing-law";
+    }
+
+    @Override
+    public String description() {
+      return "a law that fails on purpose";
+    }
+
+    @Override
+    public ControlLaw design(ControlProblem problem, Parameters parameters) {
+      return (step, state, forecast) -> {
+        throw new IllegalStateException("the law fails on purpose at step " + step);
+      };
+    }
+  }
+
   private TwinRun twinRun() {
     List<Plugin> plugins = List.of(domain, new TwoAreaLoadFrequencyControl(),
         new LqrController(), new PidController(), TestVariants.multiHead(),
-        new MagnitudePruning(), new Int8Quantization(), new BrokenStrategy());
+        new MagnitudePruning(), new Int8Quantization(), new BrokenStrategy(),
+        new FailingLawController());
     return new TwinRun(PluginLookup.of(plugins), new CsvTimeSeriesIngest(),
         ComputeAccess.direct(), null, Progress.off());
   }
@@ -183,18 +207,30 @@ class TwinRunTest {
   }
 
   @Test
+  void anInvalidControllerParameterIsALocatedErrorBeforeAnyTraining() {
+    Path elsewhere = runs.resolve("controller-parameter");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("control.controller=lqr{no_such_key: 1}"),
+        new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("no_such_key"), error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void aRunThatFailsKeepsWhatItWroteWithTheError() throws IOException {
     Path elsewhere = runs.resolve("failing");
 
     TwinRun.RunFailedException error = assertThrows(TwinRun.RunFailedException.class,
-        () -> twinRun().run(scenario("control.controller=lqr{no_such_key: 1}",
-            "compression=[]"), new RunOptions(elsewhere, true, START)));
+        () -> twinRun().run(scenario("control.controller=failing-law", "compression=[]"),
+            new RunOptions(elsewhere, true, START)));
 
     assertTrue(error.folder().getFileName().toString().endsWith(".failed"));
     assertTrue(Files.isRegularFile(error.folder().resolve("model/surrogate.json")),
         "the trained model is kept");
     assertTrue(Files.readString(error.folder().resolve("error.txt"))
-        .contains("no_such_key"));
+        .contains("on purpose"));
     try (Stream<Path> left = Files.list(elsewhere)) {
       assertEquals(List.of(error.folder()), left.toList());
     }
