@@ -171,8 +171,14 @@ public final class TwinRun {
     List<ScenarioSection> chain = root.has("compression") ? scenario.sections("compression")
         : List.of();
     for (ScenarioSection step : chain) {
-      resolve(step, "id", PluginType.COMPRESSION, step.id(),
+      org.doppel.sdk.compression.CompressionStrategy strategy = resolve(step, "id",
+          PluginType.COMPRESSION, step.id(),
           org.doppel.sdk.compression.CompressionStrategy.class);
+      try {
+        strategy.validate(step.toParameters("compression/" + step.id(), Set.of("id")));
+      } catch (PluginException e) {
+        throw step.error(e.getMessage());
+      }
     }
 
     // The controller is a plugin section like attention: `controller: lqr{mode: discrete}`,

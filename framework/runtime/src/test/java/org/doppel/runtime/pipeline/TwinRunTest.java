@@ -207,6 +207,19 @@ class TwinRunTest {
   }
 
   @Test
+  void anInvalidCompressionParameterIsALocatedErrorBeforeAnyTraining() {
+    Path elsewhere = runs.resolve("compression-parameter");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("compression=[prune-magnitude{sparsity: 1.5}]"),
+        new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("compression[0]")
+        && error.getMessage().contains("sparsity"), error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void anInvalidControllerParameterIsALocatedErrorBeforeAnyTraining() {
     Path elsewhere = runs.resolve("controller-parameter");
 

@@ -51,8 +51,7 @@ public final class Distillation implements CompressionStrategy {
   }
 
   @Override
-  public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
-      CompressionContext context) {
+  public void validate(Parameters parameters) {
     parameters.requireOnly(KNOWN);
     double width = parameters.getDouble("width", 0.5);
     int epochs = parameters.getInt("epochs", 10);
@@ -60,6 +59,15 @@ public final class Distillation implements CompressionStrategy {
     check(width > 0 && width <= 1, "'width' must be in (0, 1], got " + width);
     check(epochs >= 1, "'epochs' must be 1 or more, got " + epochs);
     check(alpha >= 0 && alpha <= 1, "'alpha' must be in [0, 1], got " + alpha);
+  }
+
+  @Override
+  public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
+      CompressionContext context) {
+    validate(parameters);
+    double width = parameters.getDouble("width", 0.5);
+    int epochs = parameters.getInt("epochs", 10);
+    double alpha = parameters.getDouble("alpha", 0.0);
     QuantizedSurrogate.refuse(ID, model);
     Outcomes.requireFiniteInput(ID, model);
     if (model.graph().getTrainingConfig() == null) {

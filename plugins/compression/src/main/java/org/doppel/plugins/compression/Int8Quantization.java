@@ -55,6 +55,12 @@ public final class Int8Quantization implements CompressionStrategy {
   }
 
   @Override
+  public void validate(Parameters parameters) {
+    parameters.requireOnly(KNOWN);
+    parameters.getBoolean("calibrate", true);
+  }
+
+  @Override
   public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
       CompressionContext context) {
     parameters.requireOnly(KNOWN);

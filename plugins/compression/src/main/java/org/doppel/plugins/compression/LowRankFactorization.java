@@ -58,6 +58,11 @@ public final class LowRankFactorization implements CompressionStrategy {
   }
 
   @Override
+  public void validate(Parameters parameters) {
+    Settings.read(parameters);
+  }
+
+  @Override
   public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
       CompressionContext context) {
     Settings settings = Settings.read(parameters);

@@ -57,6 +57,11 @@ public final class MagnitudePruning implements CompressionStrategy {
   }
 
   @Override
+  public void validate(Parameters parameters) {
+    Settings.read(parameters);
+  }
+
+  @Override
   public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
       CompressionContext context) {
     Settings settings = Settings.read(parameters);

@@ -69,15 +69,27 @@ public final class StructuredPruning implements CompressionStrategy {
   }
 
   @Override
-  public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
-      CompressionContext context) {
+  public void validate(Parameters parameters) {
     parameters.requireOnly(KNOWN);
-    double sparsity = sparsity(parameters);
+    sparsity(parameters);
+    fineTuneEpochs(parameters);
+  }
+
+  private static int fineTuneEpochs(Parameters parameters) {
     int epochs = parameters.getInt("fine_tune_epochs", 0);
     if (epochs < 0) {
       throw new PluginException(ID + ": parameter 'fine_tune_epochs' must be 0 or more, got "
           + epochs);
     }
+    return epochs;
+  }
+
+  @Override
+  public CompressionOutcome compress(SurrogateModel model, Parameters parameters,
+      CompressionContext context) {
+    validate(parameters);
+    double sparsity = sparsity(parameters);
+    int epochs = fineTuneEpochs(parameters);
     QuantizedSurrogate.refuse(ID, model);
     Outcomes.requireFiniteInput(ID, model);
 

@@ -29,4 +29,15 @@ public interface CompressionStrategy extends Plugin {
    */
   CompressionOutcome compress(SurrogateModel model, Parameters parameters,
       CompressionContext context);
+
+  /**
+   * Checks {@code parameters} without compressing anything, so that a run refuses a faulty
+   * scenario before it trains a model. The default accepts everything; {@link #compress}
+   * must check again.
+   *
+   * @throws org.doppel.sdk.PluginException naming the invalid parameter
+   * @since 0.2.0
+   */
+  default void validate(Parameters parameters) {
+  }
 }
