@@ -78,9 +78,11 @@ class HotDeployIT {
       cycle(jar, i, loaders);
     }
 
+    // A refresh runs on Felix's own thread (OSGi makes it asynchronous) and may still be
+    // finishing the last uninstall: revisions must not pile up, so wait until none is left.
     FrameworkWiring wiring = host.host.context().getBundle(0).adapt(FrameworkWiring.class);
-    assertEquals(List.of(), List.copyOf(wiring.getRemovalPendingBundles()),
-        "bundles with revisions pending removal");
+    await("no bundle revisions pending removal",
+        () -> wiring.getRemovalPendingBundles().isEmpty());
     assertEquals(bundles, host.host.context().getBundles().length, "bundles installed");
     assertTrue(ManagementFactory.getThreadMXBean().getThreadCount() <= threads + 2,
         () -> "threads grew from " + threads + " to "
