@@ -67,7 +67,7 @@ final class CompressionStage {
 
   /** The uncompressed model first, then one entry per chain step that was tried. */
   List<Measured> run(List<ScenarioSection> chain, TrainedSurrogate trained,
-      DataStage.LoadedData data, Split split, int horizon, long seed, Path modelFolder)
+      DataStage.LoadedData data, Split split, int horizon, Path modelFolder)
       throws IOException {
     Files.createDirectories(modelFolder);
     INDArray windows = trained.windows(data.series().timestamps(), data.targetValues(),

@@ -54,9 +54,15 @@ final class ForecastStage {
     }
   }
 
+  /**
+   * Trains the surrogate and evaluates it.
+   *
+   * @param baselines evaluations to report beside the twin's, from {@link #baselines};
+   *     computed once by the caller, since they do not depend on the model
+   */
   Outcome run(DataStage.LoadedData data, Split split, SurrogateSettings settings,
-      AttentionVariant variant, Parameters attention, long seed, Path modelFolder)
-      throws IOException {
+      AttentionVariant variant, Parameters attention, long seed, Path modelFolder,
+      Map<String, DayAheadEvaluation> baselines) throws IOException {
     LocalDateTime[] timestamps = data.series().timestamps();
     double[] values = data.targetValues();
 
@@ -82,12 +88,20 @@ final class ForecastStage {
     Forecaster twin = trained.forecaster(timestamps, values);
     evaluations.put(TWIN, evaluate(data, split, settings.horizon(),
         origin -> compute.run("forecast", () -> twin.forecast(origin))));
-    Baselines.standard(values, stepsPerDay(data), settings.horizon())
-        .forEach((name, baseline) -> evaluations.put(name,
-            evaluate(data, split, settings.horizon(), baseline)));
+    evaluations.putAll(baselines);
     evaluations.forEach((name, evaluation) -> LOG.info("Day-ahead [{}]: {}", name,
         evaluation.pooled()));
     return new Outcome(trained, trainingSeconds, evaluations);
+  }
+
+  /** Persistence and seasonal naive (day, week) on the test origins, by name. */
+  static Map<String, DayAheadEvaluation> baselines(DataStage.LoadedData data, Split split,
+      int horizon) {
+    Map<String, DayAheadEvaluation> evaluations = new LinkedHashMap<>();
+    Baselines.standard(data.targetValues(), stepsPerDay(data), horizon)
+        .forEach((name, baseline) -> evaluations.put(name,
+            evaluate(data, split, horizon, baseline)));
+    return evaluations;
   }
 
   /** The day-ahead evaluation of another model with the twin's features (compression). */

@@ -215,17 +215,15 @@ final class ReportPage {
     }
     html.append("</table>\n");
 
+    // The first state and the first input: for the LFC plant, area 1's frequency deviation
+    // and its secondary-control set-point.
     ClosedLoopTrajectory first = loops.get(0).result().trajectory();
-    for (int signal = 0; signal < Math.min(1, first.stateNames().size()); signal++) {
-      String name = first.stateNames().get(signal);
-      image(Charts.lines(name + " under each controller", "time [h]", name,
-          trajectories(loops, loop -> loop.result().trajectory().state(name)), false));
-    }
+    String state = first.stateNames().get(0);
+    image(Charts.lines(state + " under each controller", "time [h]", state,
+        trajectories(loops, loop -> loop.result().trajectory().state(state)), false));
     String input = first.inputNames().get(0);
-    int index = 0;
     image(Charts.lines(input + " (control effort) under each controller", "time [h]", input,
-        trajectories(loops, loop -> column(loop.result().trajectory().inputs(), index)),
-        false));
+        trajectories(loops, loop -> column(loop.result().trajectory().inputs(), 0)), false));
     html.append("<p class=\"note\">The load disturbance is the demand the twin did not "
         + "forecast (actual minus forecast), so a better forecast gives a calmer loop. KPIs "
         + "are computed from full-rate statistics; charts show every ")

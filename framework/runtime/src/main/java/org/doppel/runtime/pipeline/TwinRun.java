@@ -115,12 +115,13 @@ public final class TwinRun {
     SurrogateSettings settings = plan.settings();
 
     ForecastStage.Outcome forecast = new ForecastStage(progress, compute).run(data, split,
-        settings, plan.variant(), plan.attention(), plan.seed(), folder.file("model"));
+        settings, plan.variant(), plan.attention(), plan.seed(), folder.file("model"),
+        ForecastStage.baselines(data, split, settings.horizon()));
     Explanation explanation = explain(forecast, data, split, settings);
 
     List<CompressionStage.Measured> compression = new CompressionStage(registry, compute,
         progress).run(plan.compression(), forecast.surrogate(), data, split,
-        settings.horizon(), plan.seed(), folder.file("models"));
+        settings.horizon(), folder.file("models"));
 
     DayAheadEvaluation twin = forecast.twin();
     Map<String, ControlStage.Loop> loops = new ControlStage(registry, progress).run(
@@ -196,8 +197,14 @@ public final class TwinRun {
 
   private <T extends Plugin> T resolve(ScenarioSection section, String key, PluginType type,
       String id, Class<T> api) {
+    return resolve(registry, section, key, type, id, api);
+  }
+
+  /** The plugin a scenario names; an unknown id is an error located at {@code key}. */
+  static <T extends Plugin> T resolve(PluginLookup plugins, ScenarioSection section,
+      String key, PluginType type, String id, Class<T> api) {
     try {
-      return registry.require(type, id, api);
+      return plugins.require(type, id, api);
     } catch (UnknownPluginException e) {
       throw section.error(key, e.getMessage());
     }
@@ -208,16 +215,18 @@ public final class TwinRun {
     TrainedSurrogate trained = forecast.surrogate();
     int[] origins = forecast.twin().origins();
     LocalDateTime[] timestamps = data.series().timestamps();
-    double[][] first = compute.run("attention",
-        () -> trained.attentionWeights(timestamps, data.targetValues(), origins[0]));
-    if (first == null) {
-      return null;
+    double[][][] byOrigin = new double[origins.length][][];
+    for (int o = 0; o < origins.length; o++) {
+      int origin = origins[o];
+      byOrigin[o] = compute.run("attention",
+          () -> trained.attentionWeights(timestamps, data.targetValues(), origin));
+      if (byOrigin[o] == null) {
+        return null;
+      }
     }
 
-    double[] mean = new double[first[0].length];
-    for (int origin : origins) {
-      double[][] weights = compute.run("attention",
-          () -> trained.attentionWeights(timestamps, data.targetValues(), origin));
+    double[] mean = new double[byOrigin[0][0].length];
+    for (double[][] weights : byOrigin) {
       for (double[] query : weights) {
         for (int t = 0; t < mean.length; t++) {
           mean[t] += query[t] / (weights.length * (double) origins.length);
@@ -225,7 +234,7 @@ public final class TwinRun {
       }
     }
     Duration interval = data.series().interval();
-    return new Explanation(timestamps[origins[0]], first, mean,
+    return new Explanation(timestamps[origins[0]], byOrigin[0], mean,
         Explanation.tokens(settings.inputWindow(), trained.patch(), interval,
             timestamps[origins[0]]));
   }

@@ -87,7 +87,7 @@ public final class VariantComparison {
   public Outcome compare(ScenarioDocument scenario, List<String> variantIds,
       RunOptions options) throws IOException {
     ScenarioSection root = scenario.root().requireOnly(TwinRun.SCENARIO_KEYS);
-    DomainModule domain = resolve(root, "domain", PluginType.DOMAIN,
+    DomainModule domain = TwinRun.resolve(plugins, root, "domain", PluginType.DOMAIN,
         root.getString("domain"), DomainModule.class);
     ScenarioSection attention = scenario.section("attention");
     List<String> ids = variantIds.isEmpty() ? plugins.ids(PluginType.ATTENTION) : variantIds;
@@ -107,10 +107,8 @@ public final class VariantComparison {
     Split split = Split.from(scenario.section("split"), data.series().size(),
         2 * (settings.inputWindow() + settings.horizon()));
     Map<String, ForecastAccuracy> baselines = new LinkedHashMap<>();
-    org.doppel.runtime.evaluation.Baselines.standard(data.targetValues(),
-        (int) (java.time.Duration.ofDays(1).toSeconds() / data.series().interval().toSeconds()),
-        settings.horizon()).forEach((name, baseline) -> baselines.put(name,
-            ForecastStage.evaluate(data, split, settings.horizon(), baseline).pooled()));
+    ForecastStage.baselines(data, split, settings.horizon())
+        .forEach((name, evaluation) -> baselines.put(name, evaluation.pooled()));
     Context context = new Context(scenario.source(), seed, options.quick(), settings,
         baselines);
 
@@ -139,7 +137,7 @@ public final class VariantComparison {
       Path modelFolder) {
     try {
       ForecastStage.Outcome outcome = new ForecastStage(progress, compute).run(data, split,
-          settings, variant, parameters, seed, modelFolder);
+          settings, variant, parameters, seed, modelFolder, Map.of());
       int[] origins = outcome.twin().origins();
       INDArray windows = outcome.surrogate().windows(data.series().timestamps(),
           data.targetValues(), origins);
@@ -246,14 +244,5 @@ public final class VariantComparison {
           row.batch1Ms(), row.batch64Ms()));
     }
     return text.toString();
-  }
-
-  private <T extends org.doppel.sdk.Plugin> T resolve(ScenarioSection section, String key,
-      PluginType type, String id, Class<T> api) {
-    try {
-      return plugins.require(type, id, api);
-    } catch (UnknownPluginException e) {
-      throw section.error(key, e.getMessage());
-    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Compression strategies that make a trained surrogate smaller or faster, and their measured effect.
+ * Compression strategies that make a trained surrogate smaller or faster, and their measured
+ * effect.
  *
  * <p>All types in this package are non-null unless a parameter or return value says
  * otherwise.
