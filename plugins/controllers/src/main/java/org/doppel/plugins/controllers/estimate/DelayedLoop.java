@@ -7,8 +7,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Stability of the loop x[k+1] = A x[k] − B K Σᵢ diag(αᵢ) x[k − dᵢ], written on the
- * stacked state (x[k], x[k−1], …, x[k−D]). Noise and bias do not change it; input clipping is left
- * out (the figure is that of the linear loop). Stateless.
+ * stacked state (x[k], x[k−1], …, x[k−D]). Noise and bias do not change it; input clipping
+ * is left out (the figure is that of the linear loop). Stateless.
  */
 public final class DelayedLoop {
 
