@@ -2,9 +2,11 @@ package org.doppel.sdk.domain;
 
 import java.net.URL;
 import java.util.Map;
+import java.util.Optional;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
 import org.doppel.sdk.PluginType;
+import org.doppel.sdk.study.DomainStudy;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -37,12 +39,27 @@ public interface DomainModule extends Plugin {
    *
    * @param trace the forecast issued by the twin and what actually happened
    * @param parameters the scenario's {@code control} section
+   * @throws UnsupportedOperationException for a domain that runs its own {@link #study()}
    */
-  ControlCase controlCase(ForecastTrace trace, Parameters parameters);
+  default ControlCase controlCase(ForecastTrace trace, Parameters parameters) {
+    throw new UnsupportedOperationException("domain " + id() + " runs its own study and"
+        + " has no standard control case");
+  }
 
   /**
    * The domain's key performance indicators for one closed-loop run, by name (for example
    * {@code freq_dev_rms_hz}); units are part of the name.
    */
-  Map<String, Double> kpis(ClosedLoopTrajectory trajectory);
+  default Map<String, Double> kpis(ClosedLoopTrajectory trajectory) {
+    throw new UnsupportedOperationException("domain " + id() + " runs its own study and"
+        + " has no standard control case");
+  }
+
+  /**
+   * The domain's own study, which {@code doppel run} runs instead of the standard pipeline
+   * (one series forecast day-ahead, compressed, and one control case). Empty by default.
+   */
+  default Optional<DomainStudy> study() {
+    return Optional.empty();
+  }
 }
