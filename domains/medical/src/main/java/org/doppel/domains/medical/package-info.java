@@ -1,0 +1,5 @@
+/**
+ * The medical twin. Private to the medical bundle: its classes reach the framework only as OSGi
+ * services. All types are non-null unless a parameter or return value says otherwise.
+ */
+package org.doppel.domains.medical;
