@@ -23,6 +23,7 @@ public final class LogisticsDomain implements DomainModule {
   /** The shipped demand file, under the bundle's resources. */
   public static final String SALES_FILE = "data/us_beverage_wholesale_monthly.csv";
 
+  private static final LogisticsStudy STUDY = new LogisticsStudy();
   private static final String RESOURCES = "/org/doppel/domains/logistics/";
 
   private static final String ATTRIBUTION = "Demand: US merchant wholesalers' monthly sales of"
@@ -61,7 +62,7 @@ public final class LogisticsDomain implements DomainModule {
 
   @Override
   public Optional<DomainStudy> study() {
-    return Optional.empty();
+    return Optional.of(STUDY);
   }
 
   static URL resource(String path) {

@@ -1,0 +1,155 @@
+package org.doppel.domains.logistics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.doppel.domains.logistics.chain.ChainKpis;
+import org.doppel.domains.logistics.chain.ChainRun;
+import org.doppel.domains.logistics.chain.ChainSimulation;
+import org.doppel.domains.logistics.chain.DemandOutlook;
+import org.doppel.domains.logistics.chain.ForecastOutlook;
+import org.doppel.domains.logistics.chain.MpcOrderPolicy;
+import org.doppel.domains.logistics.chain.OrderLimits;
+import org.doppel.domains.logistics.chain.OrderPolicy;
+import org.doppel.domains.logistics.chain.OrderUpToPolicy;
+import org.doppel.domains.logistics.chain.PassAlongPolicy;
+import org.doppel.domains.logistics.chain.SafetyStock;
+import org.doppel.domains.logistics.chain.SerialSupplyChain;
+import org.doppel.domains.logistics.demand.DemandData;
+import org.doppel.domains.logistics.demand.DemandSeries;
+import org.doppel.domains.logistics.demand.DemandWindows;
+import org.doppel.domains.logistics.demand.ForecastEvaluation;
+import org.doppel.domains.logistics.demand.NaiveForecasts;
+import org.doppel.domains.logistics.demand.RollingOrigin;
+import org.doppel.sdk.PluginException;
+import org.doppel.sdk.control.Controller;
+import org.doppel.sdk.study.DomainStudy;
+import org.doppel.sdk.study.StudyContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The logistics study behind {@code doppel run logistics}: reads monthly demand, evaluates the
+ * attention twin's 1–12-month forecasts against persistence and seasonal naive on rolling
+ * origins over the last years, then runs every ordering policy on the serial supply chain
+ * through the same test months and reports their costs, service and bullwhip. Stateless and
+ * thread-safe: a run's state lives in its context.
+ */
+public final class LogisticsStudy implements DomainStudy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LogisticsStudy.class);
+
+  @Override
+  public Set<String> sections() {
+    return StudySettings.SECTIONS;
+  }
+
+  @Override
+  public void validate(StudyContext context) {
+    StudySettings settings = StudySettings.from(context);
+    int longestLead = Arrays.stream(settings.plant().leadTimes()).max().orElse(1);
+    if (settings.horizon() < longestLead) {
+      throw new PluginException("surrogate: parameter 'horizon' (" + settings.horizon()
+          + " months) must cover the longest lead time, " + longestLead + " months");
+    }
+    if (settings.policies().contains(MpcOrderPolicy.NAME)) {
+      context.plugin(Controller.class, settings.controllerId());
+    }
+  }
+
+  @Override
+  public void run(StudyContext context) throws IOException {
+    validate(context);
+    StudySettings settings = StudySettings.from(context);
+    DemandSeries demand = read(context, settings);
+    StudyReports reports = new StudyReports(context.report());
+    reports.data(demand, new LogisticsDomain().dataAttribution());
+
+    DemandWindows windows = new DemandWindows(demand, settings.inputMonths(),
+        settings.horizon());
+    RollingOrigin rolling = new RollingOrigin(demand, windows, settings.years());
+    ForecastEvaluation evaluation;
+    try (StudyContext.Progress progress = context.progress("Training the demand twin",
+        (long) settings.years() * settings.forecaster().epochs(), "epochs")) {
+      evaluation = rolling.run(context.forecasting(), settings.forecaster(),
+          (index, count, month) -> LOG.info("Origin [{}] of [{}]: training on demand up to"
+              + " [{}]", index + 1, count, month),
+          (epoch, epochs, training, validation) -> progress.step(String.format(
+              "loss %.4f / %.4f", training, validation)));
+    }
+    reports.forecasts(evaluation, settings);
+
+    List<ChainKpis> kpis = new ArrayList<>();
+    List<ChainRun> runs = new ArrayList<>();
+    simulate(context, settings, evaluation, runs, kpis);
+    reports.chain(settings, evaluation, runs, kpis);
+  }
+
+  private static DemandSeries read(StudyContext context, StudySettings settings)
+      throws IOException {
+    if (settings.file() != null) {
+      Path file = Path.of(settings.file());
+      return DemandData.read(context.ingest(), Files.readAllBytes(file), file.toString(),
+          settings.column(), settings.gaps());
+    }
+    var url = new LogisticsDomain().datasets().get(settings.dataset());
+    if (url == null) {
+      throw new PluginException("data: unknown dataset '" + settings.dataset()
+          + "'; shipped datasets: " + new LogisticsDomain().datasets().keySet());
+    }
+    try (InputStream in = url.openStream()) {
+      return DemandData.read(context.ingest(), in.readAllBytes(), LogisticsDomain.SALES_FILE,
+          settings.column(), settings.gaps());
+    }
+  }
+
+  /** Runs every policy through the months after the first origin, from the same state. */
+  static void simulate(StudyContext context, StudySettings settings,
+      ForecastEvaluation evaluation, List<ChainRun> runs, List<ChainKpis> kpis) {
+    SerialSupplyChain plant = settings.plant();
+    double[] y = evaluation.demand().values();
+    int first = evaluation.firstIssue();
+    double[] demand = Arrays.copyOfRange(y, first + 1, y.length);
+    DemandOutlook twin = outlook(evaluation, ForecastEvaluation.TWIN);
+    DemandOutlook naive = outlook(evaluation, NaiveForecasts.SEASONAL_NAIVE);
+    double before = Arrays.stream(Arrays.copyOfRange(y, 0, first + 1)).max().orElseThrow();
+    OrderLimits limits = new OrderLimits(Math.floor(settings.capacityFactor() * before));
+    SafetyStock safety = new SafetyStock(plant, settings.safetyFactor());
+    double[] initial = plant.steadyState(y[first], safety.targets(0, twin));
+    LOG.info("Simulating [{}] months of the chain from [{}], order capacity [{}] M USD a"
+        + " month", demand.length, evaluation.demand().months()[first + 1], limits.capacity());
+
+    for (String name : settings.policies()) {
+      OrderPolicy policy = switch (name) {
+        case PassAlongPolicy.NAME -> new PassAlongPolicy(limits);
+        case OrderUpToPolicy.NAME -> new OrderUpToPolicy(plant, safety, limits);
+        case StudySettings.ORDER_UP_TO_NAIVE -> new OrderUpToPolicy(name, plant, safety,
+            limits);
+        case MpcOrderPolicy.NAME -> new MpcOrderPolicy(context.plugin(Controller.class,
+            settings.controllerId()), settings.controllerParameters(), plant, safety, limits,
+            settings.stockWeight(), settings.orderWeight(), settings.redesignMonths());
+        default -> throw new IllegalStateException("unknown policy " + name);
+      };
+      DemandOutlook outlook = name.equals(StudySettings.ORDER_UP_TO_NAIVE) ? naive : twin;
+      ChainRun run = ChainSimulation.run(plant, policy, demand, outlook, initial);
+      runs.add(run);
+      kpis.add(ChainKpis.of(plant, run, settings.holdingCost(), settings.backorderCost()));
+    }
+  }
+
+  /**
+   * The outlook of one forecasting method for the simulated months: simulated month s is
+   * data month first + 1 + s, whose forecast was issued at index s + 1 of the evaluation.
+   */
+  static DemandOutlook outlook(ForecastEvaluation evaluation, String method) {
+    double[][] forecasts = evaluation.forecasts().get(method);
+    double[] scales = evaluation.errorScales().get(method);
+    return new ForecastOutlook(Arrays.copyOfRange(forecasts, 1, forecasts.length),
+        Arrays.copyOfRange(scales, 1, scales.length));
+  }
+}
