@@ -139,6 +139,10 @@ public final class LogisticsStudy implements DomainStudy {
       ChainRun run = ChainSimulation.run(plant, policy, demand, outlook, initial);
       runs.add(run);
       kpis.add(ChainKpis.of(plant, run, settings.holdingCost(), settings.backorderCost()));
+      if (policy instanceof MpcOrderPolicy mpc) {
+        context.report().metric("chain/mpc/designs", mpc.designs());
+        context.report().metric("chain/mpc/fallback_months", mpc.fallbackMonths());
+      }
     }
   }
 

@@ -35,6 +35,7 @@ public final class MpcOrderPolicy implements OrderPolicy {
   private ControlLaw law;
   private double nominal;
   private int designs;
+  private long earlierFallbacks;
 
   /**
    * @param controller the controller plugin that designs the law
@@ -68,10 +69,20 @@ public final class MpcOrderPolicy implements OrderPolicy {
     return designs;
   }
 
+  /**
+   * Months in which the plugin could not solve its program and fell back to its clipped
+   * LQR input (its {@code fallback_steps} diagnostic, summed over designs); 0 for a plugin
+   * that reports none.
+   */
+  public long fallbackMonths() {
+    return earlierFallbacks + fallbacks(law);
+  }
+
   @Override
   public double[] orders(int month, double[] state, double demand, DemandOutlook outlook) {
     double[] forecast = outlook.forecast(month);
     if (law == null || month % redesignMonths == 0) {
+      earlierFallbacks += fallbacks(law);
       nominal = Arrays.stream(forecast).average().orElse(demand);
       law = controller.design(problem(nominal), parameters);
       designs++;
@@ -90,6 +101,11 @@ public final class MpcOrderPolicy implements OrderPolicy {
       orders[i] = limits.apply(nominal + deviations[i]);
     }
     return orders;
+  }
+
+  private static long fallbacks(ControlLaw law) {
+    Object count = law == null ? null : law.diagnostics().get("fallback_steps");
+    return count instanceof Number number ? number.longValue() : 0;
   }
 
   private ControlProblem problem(double flow) {
