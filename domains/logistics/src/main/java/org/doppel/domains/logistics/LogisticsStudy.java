@@ -52,10 +52,11 @@ public final class LogisticsStudy implements DomainStudy {
   @Override
   public void validate(StudyContext context) {
     StudySettings settings = StudySettings.from(context);
-    int longestLead = Arrays.stream(settings.plant().leadTimes()).max().orElse(1);
-    if (settings.horizon() < longestLead) {
+    // Order-up-to at the factory looks as far ahead as all the lead times together.
+    int chainLead = Arrays.stream(settings.plant().leadTimes()).sum();
+    if (settings.horizon() < chainLead) {
       throw new PluginException("surrogate: parameter 'horizon' (" + settings.horizon()
-          + " months) must cover the longest lead time, " + longestLead + " months");
+          + " months) must cover the lead times of the whole chain, " + chainLead + " months");
     }
     if (settings.policies().contains(MpcOrderPolicy.NAME)) {
       context.plugin(Controller.class, settings.controllerId());

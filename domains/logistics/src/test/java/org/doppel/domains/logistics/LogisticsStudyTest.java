@@ -79,12 +79,13 @@ class LogisticsStudyTest {
   }
 
   @Test
-  void aHorizonShorterThanTheLongestLeadTimeIsRefused() {
+  void aHorizonShorterThanTheChainsLeadTimesIsRefused() {
     FakeStudyContext context = new FakeStudyContext(true, new BaselineForecasting())
-        .set("chain", "lead_times", List.of(1, 1, 1, 3)).set("surrogate", "horizon", 2);
+        .set("chain", "lead_times", List.of(1, 1, 1, 3)).set("surrogate", "horizon", 5);
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
-    assertTrue(error.getMessage().contains("longest lead time, 3 months"), error.getMessage());
+    assertTrue(error.getMessage().contains("lead times of the whole chain, 6 months"),
+        error.getMessage());
   }
 
   @Test

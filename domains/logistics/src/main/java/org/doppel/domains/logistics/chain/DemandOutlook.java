@@ -8,7 +8,7 @@ public interface DemandOutlook {
 
   /**
    * The demand forecast for months {@code month + 1, month + 2, ...}, issued at the end of
-   * {@code month} (its demand already seen); at least as many months as the longest lead time.
+   * {@code month} (its demand already seen); at least as many months as the lead times of the whole chain.
    */
   double[] forecast(int month);
 

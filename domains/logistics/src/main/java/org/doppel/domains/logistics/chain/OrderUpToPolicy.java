@@ -2,10 +2,14 @@ package org.doppel.domains.logistics.chain;
 
 /**
  * Order-up-to (base stock) with a forecast: each month every echelon raises its inventory
- * position to S = the forecast demand over its lead time + its safety stock. The inventory
+ * position to S = the demand it expects over its lead time + its safety stock. The inventory
  * position after this month's arrivals and demand is net stock + goods still in transit +
- * what its supplier still owes it + the order. Every echelon plans on the end-demand forecast
- * (shared along the chain), not on the orders it receives.
+ * what its supplier still owes it + the order.
+ *
+ * <p>Every echelon plans on the end-demand forecast, shared along the chain. An echelon above
+ * the retailer faces the orders of the echelons below, which buy ahead of end demand by their
+ * lead times; so echelon i expects, in month t + h, the end demand of month t + h + D_i, D_i
+ * the sum of the lead times below it. The forecast must reach the sum of all lead times.
  */
 public final class OrderUpToPolicy implements OrderPolicy {
 
@@ -41,11 +45,14 @@ public final class OrderUpToPolicy implements OrderPolicy {
     double[] targets = safety.targets(month, outlook);
     double[] orders = new double[SerialSupplyChain.SIZE];
     double faced = demand;
+    int downstreamLead = 0;
     for (int i = 0; i < orders.length; i++) {
       double position = positionBeforeOrder(state, i, faced);
-      double orderUpTo = leadTimeDemand(forecast, plant.leadTime(i)) + targets[i];
+      double orderUpTo = leadTimeDemand(forecast, downstreamLead, plant.leadTime(i))
+          + targets[i];
       orders[i] = limits.apply(orderUpTo - position);
       faced = orders[i];
+      downstreamLead += plant.leadTime(i);
     }
     return orders;
   }
@@ -62,13 +69,15 @@ public final class OrderUpToPolicy implements OrderPolicy {
     return position;
   }
 
-  static double leadTimeDemand(double[] forecast, int lead) {
-    if (forecast.length < lead) {
+  /** The forecast end demand of months t + 1 + shift .. t + lead + shift. */
+  static double leadTimeDemand(double[] forecast, int shift, int lead) {
+    if (forecast.length < shift + lead) {
       throw new IllegalArgumentException("the forecast covers " + forecast.length
-          + " months, a lead time of " + lead + " needs them all");
+          + " months; an echelon with lead time " + lead + " above lead times of " + shift
+          + " needs " + (shift + lead));
     }
     double sum = 0;
-    for (int h = 0; h < lead; h++) {
+    for (int h = shift; h < shift + lead; h++) {
       sum += forecast[h];
     }
     return sum;
