@@ -130,8 +130,14 @@ final class FakeStudyContext implements StudyContext {
     };
   }
 
-  /** Keeps everything reported, by name. */
+  /**
+   * Keeps everything reported, by name; refuses names the framework's report refuses
+   * (lower-case words joined by one of {@code _ . / -}).
+   */
   static final class RecordingReport implements StudyReport {
+    private static final java.util.regex.Pattern NAME =
+        java.util.regex.Pattern.compile("[a-z0-9]+([_./-][a-z0-9]+)*");
+
     final List<String> headings = new ArrayList<>();
     final List<String> paragraphs = new ArrayList<>();
     final Map<String, Double> metrics = new LinkedHashMap<>();
@@ -151,6 +157,7 @@ final class FakeStudyContext implements StudyContext {
 
     @Override
     public void metric(String name, double value) {
+      checkName(name);
       if (metrics.put(name, value) != null) {
         throw new IllegalArgumentException("metric " + name + " reported twice");
       }
@@ -159,6 +166,7 @@ final class FakeStudyContext implements StudyContext {
     @Override
     public void table(String name, String title, List<String> columns,
         List<List<Object>> rows) {
+      checkName(name);
       for (List<Object> row : rows) {
         if (row.size() != columns.size()) {
           throw new IllegalArgumentException("table " + name + ": a row of " + row.size()
@@ -170,19 +178,25 @@ final class FakeStudyContext implements StudyContext {
 
     @Override
     public void chart(String name, Chart chart) {
-      if (!name.matches("[a-z0-9_./-]+")) {
-        throw new IllegalArgumentException("chart name " + name);
-      }
+      checkName(name);
       charts.put(name, chart);
     }
 
     @Override
     public void csv(String fileName, List<String> columns, List<List<Object>> rows) {
+      checkName(fileName);
       csvs.put(fileName, rows);
     }
 
     @Override
     public void file(String fileName, byte[] content) {
+      checkName(fileName);
+    }
+
+    private static void checkName(String name) {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("the report refuses the name '" + name + "'");
+      }
     }
   }
 }
