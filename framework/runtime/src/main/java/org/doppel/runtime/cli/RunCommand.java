@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
+import org.doppel.runtime.study.StudyRun;
+import org.doppel.sdk.compute.ComputeService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,7 +16,9 @@ import picocli.CommandLine.Mixin;
         + "baselines, compress, close the loop, and write runs/<run-id>/ with report.html, "
         + "metrics.json, forecasts.csv, the resolved scenario and the models.",
         "SCENARIO is a scenario file (path/to/scenario.yaml), the name of a shipped scenario "
-        + "(scenarios/NAME.yaml) or a domain id (its default scenario)."})
+        + "(scenarios/NAME.yaml) or a domain id (its default scenario).",
+        "A domain with its own study (traffic, medical, logistics, ...) runs that study "
+        + "instead, writing its metrics, tables and charts into the same run folder."})
 final class RunCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -32,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try {
       ScenarioDocument document = options.document(context);
+      if (StudyRun.studyOf(document, context.registry()).isPresent()) {
+        return runStudy(document);
+      }
       TwinRun run = TwinRun.inFramework(context.registry(), ScenarioOptions.ingest(context),
           ScenarioOptions.compute(context), options.progress(terminal));
       TwinRun.Outcome outcome = run.run(document, options.runOptions());
@@ -48,6 +55,23 @@ final class RunCommand implements Callable<Integer> {
       context.err().println("error: run failed: " + e.getMessage());
       context.err().println("what it wrote is kept in " + e.folder());
       return 1;
+    } catch (StudyRun.StudyFailedException e) {
+      context.err().println("error: the study failed: " + e.getMessage());
+      context.err().println("what it reported is kept in " + e.folder());
+      return 1;
     }
+  }
+
+  /** A domain with its own study: the study runs instead of the day-ahead pipeline. */
+  private int runStudy(ScenarioDocument document) throws java.io.IOException {
+    StudyRun run = new StudyRun(context.registry(), ScenarioOptions.ingest(context),
+        () -> ScenarioOptions.forecasting(context),
+        context.service(ComputeService.class).map(ComputeService::info).orElse(null),
+        options.progress(terminal));
+    StudyRun.Outcome outcome = run.run(document, options.runOptions());
+    context.out().println(outcome.summary());
+    context.out().println("report:  " + outcome.folder().resolve("report.html"));
+    context.out().println("metrics: " + outcome.folder().resolve("metrics.json"));
+    return 0;
   }
 }
