@@ -1,7 +1,10 @@
 package org.doppel.runtime.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.doppel.runtime.pipeline.RunOptions;
 import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
@@ -55,23 +58,44 @@ final class RunCommand implements Callable<Integer> {
       context.err().println("error: run failed: " + e.getMessage());
       context.err().println("what it wrote is kept in " + e.folder());
       return 1;
-    } catch (StudyRun.StudyFailedException e) {
-      context.err().println("error: the study failed: " + e.getMessage());
-      context.err().println("what it reported is kept in " + e.folder());
-      return 1;
     }
   }
 
   /** A domain with its own study: the study runs instead of the day-ahead pipeline. */
-  private int runStudy(ScenarioDocument document) throws java.io.IOException {
+  private int runStudy(ScenarioDocument document) {
     StudyRun run = new StudyRun(context.registry(), ScenarioOptions.ingest(context),
         () -> ScenarioOptions.forecasting(context),
         context.service(ComputeService.class).map(ComputeService::info).orElse(null),
         options.progress(terminal));
-    StudyRun.Outcome outcome = run.run(document, options.runOptions());
-    context.out().println(outcome.summary());
-    context.out().println("report:  " + outcome.folder().resolve("report.html"));
-    context.out().println("metrics: " + outcome.folder().resolve("metrics.json"));
-    return 0;
+    return runStudy(run, document, options.runOptions(), context.out(), context.err());
+  }
+
+  /**
+   * Runs a study and says how it went: exit code 0 when it finished, 2 for a scenario the
+   * study refuses (nothing written), 1 when the study failed (its folder kept as
+   * {@code .failed}) or the run folder could not be written.
+   */
+  static int runStudy(StudyRun run, ScenarioDocument document, RunOptions options,
+      PrintWriter out, PrintWriter err) {
+    try {
+      StudyRun.Outcome outcome = run.run(document, options);
+      out.println(outcome.summary());
+      out.println("report:  " + outcome.folder().resolve("report.html"));
+      out.println("metrics: " + outcome.folder().resolve("metrics.json"));
+      return 0;
+    } catch (ScenarioException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (StudyRun.StudyFailedException e) {
+      err.println("error: the study failed: " + e.getMessage());
+      err.println("what it reported is kept in " + e.folder());
+      return 1;
+    } catch (IOException e) {
+      err.println("error: cannot write the run: " + e.getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -244,10 +244,13 @@ final class StudyCharts {
     return result;
   }
 
-  /** From a pale to a deep blue as {@code fraction} goes from 0 to 1. */
+  /**
+   * From a light to a deep blue as {@code fraction} goes from 0 to 1; even the lowest value
+   * is tinted, so it stays apart from a blank (NaN) cell.
+   */
   private static Color shade(double fraction) {
     float f = (float) Math.max(0, Math.min(1, fraction));
-    return new Color(0.94f - 0.86f * f, 0.96f - 0.70f * f, 0.99f - 0.45f * f);
+    return new Color(0.85f - 0.77f * f, 0.90f - 0.64f * f, 0.98f - 0.44f * f);
   }
 
   private static JFreeChart titled(String title, XYPlot plot, boolean legend) {

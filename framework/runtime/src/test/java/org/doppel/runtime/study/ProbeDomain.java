@@ -20,7 +20,7 @@ import org.doppel.sdk.study.StudyReport;
  * {@code probe} section: {@code cases} (how many table rows), {@code fail_after} (throw after
  * reporting the first part), {@code escape} (a file name to write, to test name checks).
  */
-final class ProbeDomain implements DomainModule {
+public final class ProbeDomain implements DomainModule {
 
   static final String ATTRIBUTION = "Probe data, made up for tests (CC0)";
 
@@ -54,7 +54,7 @@ final class ProbeDomain implements DomainModule {
     return Optional.of(new ProbeStudy());
   }
 
-  static final class ProbeStudy implements DomainStudy {
+  public static final class ProbeStudy implements DomainStudy {
 
     @Override
     public Set<String> sections() {
