@@ -152,8 +152,9 @@ public final class StudyRun {
       Path finished = folder.complete();
       String summary = "Study of " + domain.id() + " finished in "
           + String.format(java.util.Locale.ROOT, "%.0f", header.seconds()) + " s: "
-          + report.metrics().size() + " metrics, " + report.tableCount() + " tables, "
-          + report.chartCount() + " charts in " + finished;
+          + count(report.metrics().size(), "metric") + ", "
+          + count(report.tableCount(), "table") + ", " + count(report.chartCount(), "chart")
+          + " in " + finished;
       LOG.info("Study run [{}] finished", folder.runId());
       return new Outcome(finished, summary, report.metrics().size(), report.tableCount(),
           report.chartCount());
@@ -239,6 +240,10 @@ public final class StudyRun {
     RunStudyReport.writeMetrics(folder.file("metrics.json"), document);
     AtomicFiles.writeString(folder.file("report.html"), StudyPage.html(header,
         report.fragments(), report.metrics(), error));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** An error as the user reads it: the message, with the type when it is a bug's. */

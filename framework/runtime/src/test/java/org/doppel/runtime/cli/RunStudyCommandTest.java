@@ -51,7 +51,7 @@ class RunStudyCommandTest {
     Path folder = runs.resolve("20261204-120000-probe-study");
     List<String> lines = out.toString().lines().toList();
     assertTrue(lines.get(0).startsWith("Study of probe finished in "), lines.get(0));
-    assertTrue(lines.get(0).endsWith("6 metrics, 1 tables, 3 charts in " + folder),
+    assertTrue(lines.get(0).endsWith("6 metrics, 1 table, 3 charts in " + folder),
         lines.get(0));
     assertEquals("report:  " + folder.resolve("report.html"), lines.get(1));
     assertEquals("metrics: " + folder.resolve("metrics.json"), lines.get(2));

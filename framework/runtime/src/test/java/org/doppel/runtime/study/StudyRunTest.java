@@ -105,7 +105,7 @@ class StudyRunTest {
     assertEquals(6, outcome.metrics());
     assertEquals(1, outcome.tables());
     assertEquals(3, outcome.charts());
-    assertTrue(outcome.summary().contains("6 metrics, 1 tables, 3 charts in " + folder),
+    assertTrue(outcome.summary().contains("6 metrics, 1 table, 3 charts in " + folder),
         outcome.summary());
   }
 
