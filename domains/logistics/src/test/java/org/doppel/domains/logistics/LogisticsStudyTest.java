@@ -51,6 +51,48 @@ class LogisticsStudyTest {
   }
 
   @Test
+  void theMpcPolicyTakesAnotherControllerPluginAndStaysWithinTheOrderBounds()
+      throws IOException {
+    FakeStudyContext context = new FakeStudyContext(true, new BaselineForecasting())
+        .set("control", "policies", List.of("mpc"))
+        .set("control", "controller", Map.of("id", "lqr", "mode", "discrete"))
+        .set("control", "capacity_factor", 1.05);
+
+    study.run(context);
+
+    // Quick: the first origin is 2015-10; the largest demand up to it is 13,310 (2014-12).
+    double capacity = Math.floor(1.05 * 13_310);
+    boolean atCapacity = false;
+    for (List<Object> row : context.report.csvs.get("chain_trajectories.csv")) {
+      double order = ((Number) row.get(4)).doubleValue();
+      assertTrue(order >= 0 && order <= capacity, row.toString());
+      atCapacity |= order == capacity;
+    }
+    assertTrue(atCapacity, "the capacity was never reached; the test is void");
+  }
+
+  @Test
+  void aMissingMonthInterpolatedOnRequestIsCountedInTheMetrics(@TempDir Path folder)
+      throws IOException {
+    Path file = folder.resolve("demand.csv");
+    StringBuilder csv = new StringBuilder("month,sales_musd\n");
+    for (int m = 0; m < 120; m++) {
+      if (m != 70) {
+        csv.append(String.format("%d-%02d,%d%n", 2000 + m / 12, m % 12 + 1,
+            1000 + 100 * (m % 12) + 5 * m));
+      }
+    }
+    Files.writeString(file, csv);
+    FakeStudyContext context = new FakeStudyContext(true, new BaselineForecasting())
+        .set("data", "file", file.toString()).set("data", "gaps", "interpolate");
+
+    study.run(context);
+
+    assertEquals(120.0, context.report.metrics.get("data/months"));
+    assertEquals(1.0, context.report.metrics.get("data/repairs/gaps_interpolated"));
+  }
+
+  @Test
   void theShippedScenarioPassesValidation() {
     study.validate(new FakeStudyContext(false, new BaselineForecasting()));
     assertEquals(StudySettings.SECTIONS, study.sections());

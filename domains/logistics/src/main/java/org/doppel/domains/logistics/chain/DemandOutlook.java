@@ -8,7 +8,8 @@ public interface DemandOutlook {
 
   /**
    * The demand forecast for months {@code month + 1, month + 2, ...}, issued at the end of
-   * {@code month} (its demand already seen); at least as many months as the lead times of the whole chain.
+   * {@code month} (its demand already seen); at least as many months as the lead times of
+   * the whole chain together.
    */
   double[] forecast(int month);
 
