@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogisticsStudy implements DomainStudy {
 
+  /** Months each policy runs, unscored, before the first scored month. */
+  static final int WARM_UP_MONTHS = 12;
+
   private static final Logger LOG = LoggerFactory.getLogger(LogisticsStudy.class);
 
   @Override
@@ -109,21 +112,30 @@ public final class LogisticsStudy implements DomainStudy {
     }
   }
 
-  /** Runs every policy through the months after the first origin, from the same state. */
+  /**
+   * Runs every policy through the months after the first origin, from the same state. Each
+   * run starts {@link #WARM_UP_MONTHS} months earlier on the seasonal naive forecast (known
+   * before the first origin), so the chain has settled into each policy's own rhythm when
+   * the scored months begin; the warm-up is left out of every figure.
+   */
   static void simulate(StudyContext context, StudySettings settings,
       ForecastEvaluation evaluation, List<ChainRun> runs, List<ChainKpis> kpis) {
     SerialSupplyChain plant = settings.plant();
     double[] y = evaluation.demand().values();
     int first = evaluation.firstIssue();
-    double[] demand = Arrays.copyOfRange(y, first + 1, y.length);
-    DemandOutlook twin = outlook(evaluation, ForecastEvaluation.TWIN);
-    DemandOutlook naive = outlook(evaluation, NaiveForecasts.SEASONAL_NAIVE);
+    int start = first + 1 - WARM_UP_MONTHS;
+    double[] demand = Arrays.copyOfRange(y, start, y.length);
+    DemandOutlook warmUp = warmUp(evaluation, start);
+    DemandOutlook twin = warmedUp(warmUp, outlook(evaluation, ForecastEvaluation.TWIN));
+    DemandOutlook naive = warmedUp(warmUp, outlook(evaluation,
+        NaiveForecasts.SEASONAL_NAIVE));
     double before = Arrays.stream(Arrays.copyOfRange(y, 0, first + 1)).max().orElseThrow();
     OrderLimits limits = new OrderLimits(Math.floor(settings.capacityFactor() * before));
     SafetyStock safety = new SafetyStock(plant, settings.safetyFactor());
-    double[] initial = plant.steadyState(y[first], safety.targets(0, twin));
-    LOG.info("Simulating [{}] months of the chain from [{}], order capacity [{}] M USD a"
-        + " month", demand.length, evaluation.demand().months()[first + 1], limits.capacity());
+    double[] initial = plant.steadyState(y[start - 1], safety.targets(0, warmUp));
+    LOG.info("Simulating [{}] months of the chain from [{}] after a warm-up of [{}] months,"
+        + " order capacity [{}] M USD a month", demand.length - WARM_UP_MONTHS,
+        evaluation.demand().months()[first + 1], WARM_UP_MONTHS, limits.capacity());
 
     for (String name : settings.policies()) {
       OrderPolicy policy = switch (name) {
@@ -137,7 +149,8 @@ public final class LogisticsStudy implements DomainStudy {
         default -> throw new IllegalStateException("unknown policy " + name);
       };
       DemandOutlook outlook = name.equals(StudySettings.ORDER_UP_TO_NAIVE) ? naive : twin;
-      ChainRun run = ChainSimulation.run(plant, policy, demand, outlook, initial);
+      ChainRun run = ChainSimulation.run(plant, policy, demand, outlook, initial)
+          .after(WARM_UP_MONTHS);
       runs.add(run);
       kpis.add(ChainKpis.of(plant, run, settings.holdingCost(), settings.backorderCost()));
       if (policy instanceof MpcOrderPolicy mpc) {
@@ -148,8 +161,44 @@ public final class LogisticsStudy implements DomainStudy {
   }
 
   /**
-   * The outlook of one forecasting method for the simulated months: simulated month s is
-   * data month first + 1 + s, whose forecast was issued at index s + 1 of the evaluation.
+   * The seasonal naive outlook for the warm-up months from data month {@code start} on,
+   * its error scaled as at the first origin.
+   */
+  static DemandOutlook warmUp(ForecastEvaluation evaluation, int start) {
+    double[] y = evaluation.demand().values();
+    double[][] atFirst = evaluation.forecasts().get(NaiveForecasts.SEASONAL_NAIVE);
+    double relativeError = evaluation.errorScales().get(NaiveForecasts.SEASONAL_NAIVE)[0]
+        / atFirst[0][0];
+    double[][] forecasts = new double[WARM_UP_MONTHS][];
+    double[] scales = new double[WARM_UP_MONTHS];
+    for (int s = 0; s < WARM_UP_MONTHS; s++) {
+      forecasts[s] = NaiveForecasts.issue(NaiveForecasts.SEASONAL_NAIVE, y, start + s,
+          evaluation.horizon());
+      scales[s] = relativeError * forecasts[s][0];
+    }
+    return new ForecastOutlook(forecasts, scales);
+  }
+
+  /** The warm-up's outlook for its months, then {@code scored}'s. */
+  static DemandOutlook warmedUp(DemandOutlook warmUp, DemandOutlook scored) {
+    return new DemandOutlook() {
+      @Override
+      public double[] forecast(int month) {
+        return month < WARM_UP_MONTHS ? warmUp.forecast(month)
+            : scored.forecast(month - WARM_UP_MONTHS);
+      }
+
+      @Override
+      public double errorScale(int month) {
+        return month < WARM_UP_MONTHS ? warmUp.errorScale(month)
+            : scored.errorScale(month - WARM_UP_MONTHS);
+      }
+    };
+  }
+
+  /**
+   * The outlook of one forecasting method for the scored months: scored month s is data
+   * month first + 1 + s, whose forecast was issued at index s + 1 of the evaluation.
    */
   static DemandOutlook outlook(ForecastEvaluation evaluation, String method) {
     double[][] forecasts = evaluation.forecasts().get(method);

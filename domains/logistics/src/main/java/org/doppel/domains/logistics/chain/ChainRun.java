@@ -16,6 +16,24 @@ public record ChainRun(String policy, double[] demand, double[][] states, double
     return demand.length;
   }
 
+  /**
+   * The same run from month {@code skipped} on, as if it had started there (a warm-up left
+   * out of the figures).
+   */
+  public ChainRun after(int skipped) {
+    if (skipped < 0 || skipped >= months()) {
+      throw new IllegalArgumentException("cannot skip " + skipped + " of " + months()
+          + " months");
+    }
+    return new ChainRun(policy, java.util.Arrays.copyOfRange(demand, skipped, months()),
+        java.util.Arrays.copyOfRange(states, skipped, states.length), tail(orders, skipped),
+        tail(faced, skipped), tail(shipped, skipped), tail(filledAtOnce, skipped), echelons);
+  }
+
+  private static double[][] tail(double[][] rows, int skipped) {
+    return java.util.Arrays.copyOfRange(rows, skipped, rows.length);
+  }
+
   /** Echelon {@code i}'s orders over the months. */
   public double[] ordersOf(int echelon) {
     double[] series = new double[months()];
