@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
  * standardised units by Adam with L2 over seeded minibatches, with early stopping on the
  * last {@code validationFraction} of the windows and the best epoch's weights restored.
  *
+ * <p>Without a validation split ({@code validationFraction} 0) the training loss picks the
+ * best epoch, {@code validationLoss()} is empty and the listener hears {@code NaN} as the
+ * validation loss. The validation windows are simply the last ones: when windows overlap in
+ * time, a training window's target may lie inside a validation window's input. The service
+ * cannot see time; a domain for which this matters knows the split (the last
+ * {@code max(1, round(windows × validationFraction))} windows validate) and can leave out the
+ * training windows just before it.
+ *
  * <p>Every ND4J call runs through the given {@link ComputeAccess}: the shared compute
  * service inside the framework, the caller's thread in {@link StandaloneForecasting}.
  * Thread-safe: each call trains its own graph.
