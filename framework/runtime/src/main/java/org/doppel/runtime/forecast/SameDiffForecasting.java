@@ -90,6 +90,28 @@ public final class SameDiffForecasting implements SequenceForecasting {
         variant.id(), model.parameterCount(), training.tokens(), training.features(),
         training.outputs(), split.train(), split.validation());
 
+    History history = trainEpochs(model, settings, variant, train, validation, listener);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    Map<String, Object> facts = describe(training, settings, variant, model, split);
+    facts.put("epochs_trained", history.trainLosses().size());
+    facts.put("best_epoch", history.bestEpoch());
+    facts.put("training_seconds", seconds);
+    LOG.info("Trained the forecaster in {} s: best epoch {} of {}", String.format("%.1f",
+        seconds), history.bestEpoch(), history.trainLosses().size());
+    return new TrainedForecaster(compute, model, scaling, training, history.trainLosses(),
+        history.validationLosses(), seconds, facts);
+  }
+
+  /**
+   * Trains until the last epoch or until {@code patience} epochs bring no lower validation
+   * (else training) loss, then restores the best epoch's weights.
+   *
+   * @param validation {@code null} without a validation split
+   */
+  private static History trainEpochs(ForecastGraph model, ForecasterSettings settings,
+      AttentionVariant variant, ForecastFitting.Arrays train,
+      ForecastFitting.Arrays validation, EpochListener listener) {
     ForecastFitting fitting = new ForecastFitting(model, settings.learningRate(),
         settings.l2(), settings.batchSize(), settings.seed());
     List<Double> trainLosses = new ArrayList<>();
@@ -122,16 +144,7 @@ public final class SameDiffForecasting implements SequenceForecasting {
       }
     }
     model.restore(best);
-    double seconds = (System.nanoTime() - started) / 1e9;
-
-    Map<String, Object> facts = describe(training, settings, variant, model, split);
-    facts.put("epochs_trained", trainLosses.size());
-    facts.put("best_epoch", bestEpoch);
-    facts.put("training_seconds", seconds);
-    LOG.info("Trained the forecaster in {} s: best epoch {} of {}", String.format("%.1f",
-        seconds), bestEpoch, trainLosses.size());
-    return new TrainedForecaster(compute, model, scaling, training, trainLosses,
-        validationLosses, seconds, facts);
+    return new History(trainLosses, validationLosses, bestEpoch);
   }
 
   private static ForecastFitting.Arrays arrays(WindowScaling scaling, WindowSet windows,
@@ -176,6 +189,11 @@ public final class SameDiffForecasting implements SequenceForecasting {
     facts.put("patience", settings.patience());
     facts.put("seed", settings.seed());
     return facts;
+  }
+
+  /** Losses per epoch and the epoch whose weights the model holds (1-based). */
+  private record History(List<Double> trainLosses, List<Double> validationLosses,
+      int bestEpoch) {
   }
 
   /** Training windows first, then the last ones held out for validation. */
