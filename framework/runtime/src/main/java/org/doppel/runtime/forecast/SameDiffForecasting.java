@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.doppel.runtime.pipeline.ComputeAccess;
 import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.registry.UnknownPluginException;
+import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
@@ -64,7 +65,31 @@ public final class SameDiffForecasting implements SequenceForecasting {
     }
     Split split = Split.of(training.size(), settings.validationFraction());
     AttentionVariant variant = variant(settings.attentionId());
-    return compute.run("train", () -> fit(training, settings, heard, split, variant));
+    Parameters attention = variantParameters(settings);
+    return compute.run("train", () -> fit(training, settings, attention, heard, split,
+        variant));
+  }
+
+  /**
+   * The variant's own parameters. A study's {@code attention} section comes back as
+   * {@code {id: multi-head, heads: 2}}; its {@code id} is the variant's id, not one of its
+   * parameters, so it is dropped here when it names the same variant.
+   *
+   * @throws PluginException when the parameters name another variant than the settings
+   */
+  private static Parameters variantParameters(ForecasterSettings settings) {
+    Parameters attention = settings.attention();
+    if (!attention.has("id")) {
+      return attention;
+    }
+    String named = attention.getString("id", null);
+    if (!settings.attentionId().equals(named)) {
+      throw new PluginException(attention.owner() + ": parameter 'id' names attention '"
+          + named + "', but the forecaster was asked for '" + settings.attentionId() + "'");
+    }
+    Map<String, Object> own = new LinkedHashMap<>(attention.asMap());
+    own.remove("id");
+    return Parameters.of(attention.owner(), own);
   }
 
   private AttentionVariant variant(String id) {
@@ -76,7 +101,7 @@ public final class SameDiffForecasting implements SequenceForecasting {
   }
 
   private SequenceForecaster fit(WindowSet training, ForecasterSettings settings,
-      EpochListener listener, Split split, AttentionVariant variant) {
+      Parameters attention, EpochListener listener, Split split, AttentionVariant variant) {
     long started = System.nanoTime();
     WindowScaling scaling = WindowScaling.fit(training, split.train());
     ForecastFitting.Arrays train = arrays(scaling, training, 0, split.train());
@@ -84,7 +109,7 @@ public final class SameDiffForecasting implements SequenceForecasting {
         : arrays(scaling, training, split.train(), training.size());
 
     ForecastGraph model = ForecastGraph.build(training.tokens(), training.features(),
-        training.outputs(), settings.width(), variant, settings.attention(), settings.seed());
+        training.outputs(), settings.width(), variant, attention, settings.seed());
     LOG.info("Training a sequence forecaster with attention [{}]: {} parameters, {} tokens x "
         + "{} features -> {} targets, {} training and {} validation windows",
         variant.id(), model.parameterCount(), training.tokens(), training.features(),
@@ -93,7 +118,8 @@ public final class SameDiffForecasting implements SequenceForecasting {
     History history = trainEpochs(model, settings, variant, train, validation, listener);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    Map<String, Object> facts = describe(training, settings, variant, model, split);
+    Map<String, Object> facts = describe(training, settings, attention, variant, model,
+        split);
     facts.put("epochs_trained", history.trainLosses().size());
     facts.put("best_epoch", history.bestEpoch());
     facts.put("training_seconds", seconds);
@@ -166,12 +192,12 @@ public final class SameDiffForecasting implements SequenceForecasting {
   }
 
   private static Map<String, Object> describe(WindowSet training, ForecasterSettings settings,
-      AttentionVariant variant, ForecastGraph model, Split split) {
+      Parameters attention, AttentionVariant variant, ForecastGraph model, Split split) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("architecture", "token embedding + position embedding + attention + linear "
         + "head on the baseline");
     facts.put("attention", variant.id());
-    facts.put("attention_parameters", settings.attention().asMap());
+    facts.put("attention_parameters", attention.asMap());
     facts.put("tokens", training.tokens());
     facts.put("features", training.featureNames());
     facts.put("targets", training.targetNames());

@@ -9,7 +9,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,12 +127,11 @@ class ForecastingStudyTest {
     }
 
     private static void train(StudyContext context) {
+      // The section as it comes, {id: dot-product}: the service drops its own id.
       Parameters attention = context.section("attention");
-      Map<String, Object> variantParameters = new LinkedHashMap<>(attention.asMap());
-      String id = String.valueOf(variantParameters.remove("id"));
       ForecasterSettings settings = ForecasterSettings.fromScenario(
-          context.section("surrogate"), Set.of(), id,
-          Parameters.of("attention/" + id, variantParameters), context.seed());
+          context.section("surrogate"), Set.of(), attention.getString("id", "multi-head"),
+          attention, context.seed());
       if (context.quick()) {
         settings = settings.withEpochs(2);
       }
