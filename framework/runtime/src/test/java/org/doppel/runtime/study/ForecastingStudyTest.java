@@ -133,7 +133,7 @@ class ForecastingStudyTest {
           context.section("surrogate"), Set.of(), attention.getString("id", "multi-head"),
           attention, context.seed());
       if (context.quick()) {
-        settings = settings.withEpochs(2);
+        settings = settings.withEpochs(Math.min(settings.epochs(), 2));
       }
       CopyWindows.Marked training = CopyWindows.marked(400, 6, context.seed());
       CopyWindows.Marked test = CopyWindows.marked(100, 6, context.seed() + 1);
