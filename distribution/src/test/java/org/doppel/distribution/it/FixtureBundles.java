@@ -73,7 +73,8 @@ final class FixtureBundles {
     FixtureBundles bundle = new FixtureBundles("org.doppel.it.study", "1.0.0",
         "FixtureStudyActivator", "org.doppel.sdk;version=\"[0.1,1)\","
             + "org.doppel.sdk.domain;version=\"[0.2,1)\","
-            + "org.doppel.sdk.study;version=\"[0.1,1)\",org.osgi.framework",
+            + "org.doppel.sdk.study;version=\"[0.1,1)\","
+            + "org.doppel.sdk.forecast;version=\"[0.1,1)\",org.osgi.framework",
         "FixtureStudyActivator", "FixtureStudyDomain");
     bundle.resources.put("fixture-study.yaml", ("name: fixture-study\n"
         + "domain: fixture-study\nseed: 3\nprobe:\n  cases: 2\n")

@@ -69,6 +69,22 @@ class StudyRunIT {
   }
 
   @Test
+  void aStudyTrainsThroughTheFrameworksForecastingService() throws IOException {
+    TestHost.Result result = host.execute("run", "fixture-study", "--quick", "--quiet",
+        "--set", "probe.train=true", "--set", "attention=multi-head", "--out",
+        runs.resolve("trained").toString());
+
+    assertEquals(0, result.code(), result.err());
+    Path folder;
+    try (Stream<Path> all = Files.list(runs.resolve("trained"))) {
+      folder = all.findFirst().orElseThrow();
+    }
+    JsonNode metrics = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
+    assertTrue(metrics.at("/metrics/train/parameters").asDouble() > 0, metrics.toString());
+    assertTrue(Files.isRegularFile(folder.resolve("charts/attention.png")));
+  }
+
+  @Test
   void aFailingStudyExitsOneAndLeavesAFailedFolder() throws IOException {
     TestHost.Result result = host.execute("run", "fixture-study", "--quiet", "--set",
         "probe.fail=true", "--out", runs.toString());
