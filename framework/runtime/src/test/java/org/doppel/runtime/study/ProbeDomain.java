@@ -24,6 +24,18 @@ public final class ProbeDomain implements DomainModule {
 
   static final String ATTRIBUTION = "Probe data, made up for tests (CC0)";
 
+  private final DomainStudy study;
+
+  /** The probe domain with its {@link ProbeStudy}. */
+  public ProbeDomain() {
+    this(new ProbeStudy());
+  }
+
+  /** The probe domain with another study. */
+  ProbeDomain(DomainStudy study) {
+    this.study = study;
+  }
+
   @Override
   public String id() {
     return "probe";
@@ -51,7 +63,7 @@ public final class ProbeDomain implements DomainModule {
 
   @Override
   public Optional<DomainStudy> study() {
-    return Optional.of(new ProbeStudy());
+    return Optional.of(study);
   }
 
   public static final class ProbeStudy implements DomainStudy {
