@@ -23,6 +23,7 @@ import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.compute.ComputeInfo;
+import org.doppel.sdk.data.IngestException;
 import org.doppel.sdk.data.TimeSeriesIngest;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.forecast.SequenceForecasting;
@@ -157,7 +158,8 @@ public final class StudyRun {
         study.sections(), plugins, ingest, forecasting, progress);
     try {
       study.validate(checking);
-    } catch (PluginException | IllegalArgumentException e) {
+    } catch (PluginException | IllegalArgumentException | IngestException e) {
+      // Data read while checking is the scenario's data: a faulty file is a usage error too.
       throw root.error("the study of domain '" + domain.id() + "' refuses this scenario: "
           + describe(e));
     }
@@ -362,7 +364,7 @@ public final class StudyRun {
     }
     boolean told = error instanceof PluginException || error instanceof IOException
         || error instanceof IllegalArgumentException || error instanceof IllegalStateException
-        || error instanceof UncheckedIOException;
+        || error instanceof UncheckedIOException || error instanceof IngestException;
     return told ? message : error.getClass().getSimpleName() + ": " + message;
   }
 

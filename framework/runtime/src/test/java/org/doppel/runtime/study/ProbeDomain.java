@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.data.DataIssue;
+import org.doppel.sdk.data.IngestException;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.study.Chart;
 import org.doppel.sdk.study.DomainStudy;
@@ -78,6 +80,11 @@ public final class ProbeDomain implements DomainModule {
       int cases = context.section("probe").getInt("cases", 2);
       if (cases < 1 || cases > 100) {
         throw new PluginException("probe.cases must be in [1, 100], got " + cases);
+      }
+      String data = context.section("probe").getString("data", null);
+      if (data != null) {
+        throw new IngestException(List.of(new DataIssue(data, 3, "flow_veh_h",
+            "not a number: 'n/a'")));
       }
     }
 

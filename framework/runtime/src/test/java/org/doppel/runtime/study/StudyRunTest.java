@@ -206,6 +206,17 @@ class StudyRunTest {
   }
 
   @Test
+  void faultyDataFoundWhileValidatingIsAScenarioErrorNamingTheDataFile() throws IOException {
+    ScenarioException error = assertThrows(ScenarioException.class,
+        () -> run(false, SCENARIO, "probe.data=flows.csv"));
+
+    assertTrue(error.getMessage().startsWith("probe.yaml"), error.getMessage());
+    assertTrue(error.getMessage().contains("flows.csv"), error.getMessage());
+    assertTrue(error.getMessage().contains("not a number: 'n/a'"), error.getMessage());
+    assertNoFolder();
+  }
+
+  @Test
   void aThrowingStudyLeavesAFailedFolderWithWhatItReportedAndTheError() throws IOException {
     StudyRun.StudyFailedException error = assertThrows(StudyRun.StudyFailedException.class,
         () -> run(false, SCENARIO, "probe.fail_after=true"));
