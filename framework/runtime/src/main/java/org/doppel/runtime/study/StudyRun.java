@@ -140,7 +140,7 @@ public final class StudyRun {
    * @throws ScenarioException for an unknown section, a missing or unknown domain, or a
    *     scenario the study's {@code validate} refuses, before any folder is written
    * @throws StudyFailedException when the study throws; its folder is kept as
-   *     {@code runs/<run-id>.failed/}
+   *     {@code runs/<run-id>.failed/} (no folder when {@code validate} itself breaks)
    * @throws IOException when the run folder cannot be created
    */
   public Outcome run(ScenarioDocument scenario, RunOptions options) throws IOException {
@@ -158,10 +158,16 @@ public final class StudyRun {
         study.sections(), plugins, ingest, forecasting, progress);
     try {
       study.validate(checking);
+    } catch (ScenarioException e) {
+      throw e;
     } catch (PluginException | IllegalArgumentException | IngestException e) {
       // Data read while checking is the scenario's data: a faulty file is a usage error too.
       throw root.error("the study of domain '" + domain.id() + "' refuses this scenario: "
           + describe(e));
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      // A bug in the study, not in the scenario; no folder exists yet.
+      throw new StudyFailedException(null, new IllegalStateException("the study of domain '"
+          + domain.id() + "' failed while checking the scenario: " + describe(e), e));
     }
 
     RunFolder folder = RunFolder.create(options.runs(), name, options.startedAt());
@@ -390,7 +396,10 @@ public final class StudyRun {
       this.folder = folder;
     }
 
-    /** {@code runs/<run-id>.failed/}. */
+    /**
+     * {@code runs/<run-id>.failed/}; {@code null} when the study broke in {@code validate},
+     * before a folder was made.
+     */
     public Path folder() {
       return folder;
     }

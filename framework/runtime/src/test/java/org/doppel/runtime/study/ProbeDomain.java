@@ -81,6 +81,10 @@ public final class ProbeDomain implements DomainModule {
       if (cases < 1 || cases > 100) {
         throw new PluginException("probe.cases must be in [1, 100], got " + cases);
       }
+      if (context.section("probe").getBoolean("broken_check", false)) {
+        Object missing = null;
+        missing.hashCode();
+      }
       String data = context.section("probe").getString("data", null);
       if (data != null) {
         throw new IngestException(List.of(new DataIssue(data, 3, "flow_veh_h",
