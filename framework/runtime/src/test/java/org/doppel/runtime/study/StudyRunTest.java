@@ -334,11 +334,14 @@ class StudyRunTest {
 
   @Test
   void aDomainWithoutAStudyIsLeftToTheDayAheadPipeline() {
-    PluginLookup plugins = PluginLookup.of(List.of(new ProbeDomain()));
+    PluginLookup plugins = PluginLookup.of(List.of(new ProbeDomain(),
+        new org.doppel.domains.smartgrid.SmartGridDomain()));
 
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse(SCENARIO, "p.yaml"), plugins)
         .isPresent());
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse("domain: smart-grid\n", "p.yaml"),
+        plugins).isEmpty());
+    assertTrue(StudyRun.studyOf(ScenarioDocument.parse("domain: traffic\n", "p.yaml"),
         plugins).isEmpty());
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse("name: x\n", "p.yaml"), plugins)
         .isEmpty());
