@@ -53,6 +53,13 @@ public final class SameDiffForecasting implements SequenceForecasting {
     this.plugins = Objects.requireNonNull(plugins, "plugins");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code listener} may be {@code null}. Variant lookup, the training-window checks and
+   * the attention parameters' {@code id} are checked before any model work is queued on the
+   * compute service.
+   */
   @Override
   public SequenceForecaster train(WindowSet training, ForecasterSettings settings,
       EpochListener listener) {
