@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.domain.ControlCase;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * The contract of a {@link DomainModule} plugin: its datasets load, its default scenario is
  * a YAML document naming this domain and a shipped dataset, its data is attributed, and
  * (for a domain on the standard pipeline) its control case fits together: the disturbance
- * has one value per disturbance input of the plant's linearisation.
+ * has one value per disturbance input of the plant's linearisation; for a domain with its
+ * own {@link org.doppel.sdk.study.DomainStudy}, the default scenario holds only the
+ * sections the study declares.
  *
  * <p>That a quick run completes in the real framework is checked with
  * {@link FrameworkHarness}, which is slower; see the plugin guide.
@@ -36,6 +40,10 @@ import org.junit.jupiter.api.Test;
 public abstract class DomainModuleContract {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** The sections every study scenario may hold besides those its study declares. */
+  private static final Set<String> STUDY_SHARED_SECTIONS = Set.of("name", "description",
+      "domain", "seed");
 
   /** The domain under test, as the bundle registers it. */
   protected abstract DomainModule domain();
@@ -116,6 +124,23 @@ public abstract class DomainModuleContract {
       assertTrue(domain.datasets().containsKey(dataset.asText()), domain.id()
           + ": the default scenario reads dataset '" + dataset.asText() + "', but datasets()"
           + " has only " + domain.datasets().keySet());
+    }
+  }
+
+  @Test
+  void aStudysScenarioHoldsOnlyTheSectionsItDeclares() throws IOException {
+    DomainModule domain = domain();
+    Assumptions.assumeTrue(domain.study().isPresent(), domain.id() + " has no study");
+    Set<String> known = new TreeSet<>(STUDY_SHARED_SECTIONS);
+    known.addAll(domain.study().orElseThrow().sections());
+
+    Set<String> unknown = new TreeSet<>();
+    scenario().fieldNames().forEachRemaining(unknown::add);
+    unknown.removeAll(known);
+
+    if (!unknown.isEmpty()) {
+      fail(domain.id() + ": the default scenario has section(s) " + unknown + " that"
+          + " study().sections() does not declare; declared: " + known);
     }
   }
 
