@@ -40,7 +40,8 @@ class CompressionBenchmark {
   @Test
   void measureEveryStrategy() throws IOException {
     int width = Integer.getInteger("doppel.bench.width", CompressionFixture.WIDTH);
-    CompressionFixture fixture = new CompressionFixture(width, Integer.getInteger("doppel.bench.epochs", 60));
+    CompressionFixture fixture = new CompressionFixture(width,
+        Integer.getInteger("doppel.bench.epochs", 60));
     Path dir = Files.createDirectories(Path.of("target", "bench-" + width));
 
     Map<String, List<Step>> runs = new LinkedHashMap<>();

@@ -167,8 +167,8 @@ class Int8QuantizationTest {
     long floatBytes = fixture.trained.save(dir.resolve("float.zip"));
     long int8Bytes = quantized.save(dir.resolve("int8.bin"));
     QuantizedSurrogate loaded = QuantizedSurrogate.load(dir.resolve("int8.bin"),
-        TinySurrogate.create(CompressionFixture.WINDOW, CompressionFixture.FEATURES, CompressionFixture.WIDTH,
-            CompressionFixture.HORIZON, 7));
+        TinySurrogate.create(CompressionFixture.WINDOW, CompressionFixture.FEATURES,
+            CompressionFixture.WIDTH, CompressionFixture.HORIZON, 7));
 
     assertTrue(floatBytes >= 3.5 * int8Bytes, floatBytes + " vs " + int8Bytes);
     assertEquals(quantized.tensors(), loaded.tensors());
@@ -183,8 +183,8 @@ class Int8QuantizationTest {
         .model();
     Path file = dir.resolve("int8.bin");
     quantized.save(file);
-    TinySurrogate wider = TinySurrogate.create(CompressionFixture.WINDOW, CompressionFixture.FEATURES,
-        CompressionFixture.WIDTH + 8, CompressionFixture.HORIZON, 7);
+    TinySurrogate wider = TinySurrogate.create(CompressionFixture.WINDOW,
+        CompressionFixture.FEATURES, CompressionFixture.WIDTH + 8, CompressionFixture.HORIZON, 7);
 
     IOException mismatch = assertThrows(IOException.class,
         () -> QuantizedSurrogate.load(file, wider));

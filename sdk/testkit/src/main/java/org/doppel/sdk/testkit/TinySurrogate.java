@@ -22,11 +22,12 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 
 /**
- * A small surrogate for tests of compression strategies, shaped like the runtime's: windows {@code [batch,
- * window, features]} are flattened, embedded ({@code embed/W}), passed through a projection
- * with a residual ({@code attention/q/W}) and a hidden layer ({@code hidden/W}), and mapped
- * to the horizon ({@code head/W}). Saves every trainable array as float32 into a deflated
- * zip, like a compressed archive of arrays. Not thread-safe.
+ * A small surrogate for tests of compression strategies, shaped like the runtime's:
+ * windows {@code [batch, window, features]} are flattened, embedded ({@code embed/W}),
+ * passed through a projection with a residual ({@code attention/q/W}) and a hidden layer
+ * ({@code hidden/W}), and mapped to the horizon ({@code head/W}). Saves every trainable
+ * array as float32 into a deflated zip, like a compressed archive of arrays. Not
+ * thread-safe.
  */
 public final class TinySurrogate implements SurrogateModel {
 
