@@ -50,6 +50,22 @@ public record PkFit(PkModel model, double[] parameters, double[] standardErrors,
     return model.concentration(parameters, doseMg, timeH);
   }
 
+  /**
+   * The plant plugin with these parameters, for simulation and control.
+   *
+   * @throws UnsupportedOperationException for a model that has no plant plugin
+   */
+  public PkPlant plant() {
+    if (model == PkModel.oralOneCompartment()) {
+      return new OralOneCompartment(parameters[0], parameters[1], parameters[2]);
+    }
+    if (model == PkModel.ivOneCompartment()) {
+      return new IvOneCompartment(parameters[0], parameters[1]);
+    }
+    throw new UnsupportedOperationException("no plant plugin for the model "
+        + model.parameterNames());
+  }
+
   /** The residuals (observed minus fitted), mg/L, at each sample of {@code subject}. */
   public double[] residuals(PkSubject subject) {
     double[] times = subject.timesH();
