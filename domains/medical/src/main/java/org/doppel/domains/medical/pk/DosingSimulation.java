@@ -1,8 +1,10 @@
 package org.doppel.domains.medical.pk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.doppel.sdk.PluginException;
 
 /**
  * Runs a multiple-dose course on a simulated patient: before each dose the concentration is
@@ -26,7 +28,7 @@ public final class DosingSimulation {
    * @param seed the seed of the measurement errors; the same seed gives every policy the
    *     same error sequence
    * @throws IllegalStateException naming the policy and dose when a policy leaves the bounds
-   * @throws IntegrationException when the plant cannot be integrated
+   * @throws Failure when the plant cannot be integrated, with the course so far
    */
   public DosingCourse run(PkPlant patient, DosingPolicy policy, long seed) {
     Random errors = new Random(seed);
@@ -53,8 +55,22 @@ public final class DosingSimulation {
       given[k] = dose;
       state[patient.doseState()] += dose;
 
-      Trajectory interval = simulator.simulate(patient, state, start, start + period,
-          new double[patient.inputNames().size()], step);
+      Trajectory interval;
+      try {
+        interval = simulator.simulate(patient, state, start, start + period,
+            new double[patient.inputNames().size()], step);
+      } catch (IntegrationException e) {
+        Trajectory partial = e.partial();
+        for (int i = 0; i < partial.size(); i++) {
+          times.add(partial.times()[i] / 3600);
+          concentrations.add(patient.concentration(partial.state(i)));
+        }
+        DosingCourse course = course(policy, times, concentrations,
+            Arrays.copyOf(doseTimes, k + 1), Arrays.copyOf(given, k + 1),
+            Arrays.copyOf(measured, k + 1));
+        throw new Failure("policy " + policy.name() + ", dose " + k + ": " + e.getMessage(),
+            course, e);
+      }
       // The interval's end is the next interval's start (before its dose): kept only last.
       int kept = k == doses - 1 ? interval.size() : interval.size() - 1;
       for (int i = 0; i < kept; i++) {
@@ -63,9 +79,35 @@ public final class DosingSimulation {
       }
       state = interval.last();
     }
+    return course(policy, times, concentrations, doseTimes, given, measured);
+  }
+
+  private static DosingCourse course(DosingPolicy policy, List<Double> times,
+      List<Double> concentrations, double[] doseTimes, double[] given, double[] measured) {
     return new DosingCourse(policy.name(),
         times.stream().mapToDouble(Double::doubleValue).toArray(),
         concentrations.stream().mapToDouble(Double::doubleValue).toArray(), doseTimes, given,
         measured);
+  }
+
+  /**
+   * The plant could not be integrated through a course; {@link #partial()} keeps the course
+   * up to the time the integrator reached.
+   */
+  public static final class Failure extends PluginException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient DosingCourse partial;
+
+    Failure(String message, DosingCourse partial, IntegrationException cause) {
+      super(message, cause);
+      this.partial = partial;
+    }
+
+    /** The course up to the failure. */
+    public DosingCourse partial() {
+      return partial;
+    }
   }
 }
