@@ -104,6 +104,26 @@ class PkFitterTest {
   }
 
   @Test
+  void theophyllineFitsAndStandardErrorsMatchSciPy() throws IOException {
+    // scipy.optimize.least_squares(method='lm') on the same log-parameters, standard errors
+    // from s^2 (J'J)^-1 at the optimum (docs/notes/medical.md gives the script).
+    double[][] scipy = {
+        {1.77741, 0.05395, 29.39417, 0.3072, 0.0092, 1.7702},
+        {8.86561, 0.08663, 32.59477, 3.8912, 0.0109, 1.5128},
+        {0.8329, 0.10558, 24.06253, 0.1261, 0.0156, 1.9126}};
+    int[] subjects = {0, 8, 11};
+    List<PkSubject> theophylline = PkStudies.theophylline();
+
+    for (int s = 0; s < subjects.length; s++) {
+      PkFit fit = PkFitter.fit(PkModel.oralOneCompartment(), theophylline.get(subjects[s]));
+      for (int j = 0; j < 3; j++) {
+        assertEquals(scipy[s][j], fit.parameters()[j], 1e-5 * scipy[s][j] + 1e-5);
+        assertEquals(scipy[s][3 + j], fit.standardErrors()[j], 1e-4 * scipy[s][3 + j] + 1e-4);
+      }
+    }
+  }
+
+  @Test
   void aPriorPullsAFitOnThreeSamplesTowardsThePopulation() throws IOException {
     List<PkSubject> subjects = PkStudies.theophylline();
     PopulationPrior prior = PopulationPrior.of(PkModel.oralOneCompartment(),

@@ -1,0 +1,45 @@
+package org.doppel.domains.medical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.doppel.sdk.forecast.SequenceForecasting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The figures of docs/notes/medical.md: the full (not quick) PK part on the shipped
+ * scenario, its metrics and tables printed. Off by default (it takes minutes); run with
+ * {@code -Ddoppel.medical.figures=true}.
+ */
+@EnabledIfSystemProperty(named = "doppel.medical.figures", matches = "true")
+class PkFiguresTest {
+
+  @Test
+  void theFullPkPartReportsEveryMetric() throws Exception {
+    SequenceForecasting forecasting = new BaselineForecasting();
+    RecordingStudyContext context = new RecordingStudyContext(
+        RecordingStudyContext.shippedScenario(), false, forecasting);
+
+    long started = System.nanoTime();
+    new MedicalStudy().run(context);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    RecordingStudyContext.Recording report = context.report();
+    StringBuilder out = new StringBuilder("PK figures (" + seconds + " s, forecasting "
+        + forecasting.getClass().getSimpleName() + ")\n");
+    report.metrics.forEach((name, value) -> out.append(name).append(" = ").append(value)
+        .append('\n'));
+    for (Map.Entry<String, List<List<Object>>> table : report.tables.entrySet()) {
+      if (table.getKey().equals("pk/indomethacin_residuals")) {
+        continue;
+      }
+      out.append("\n").append(table.getKey()).append(": ")
+          .append(report.columns.get(table.getKey())).append('\n');
+      table.getValue().forEach(row -> out.append(row).append('\n'));
+    }
+    System.out.println(out);
+    assertEquals(12, report.tables.get("pk/loso").size());
+  }
+}
