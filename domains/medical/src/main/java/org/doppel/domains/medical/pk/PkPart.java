@@ -120,8 +120,9 @@ public final class PkPart implements MedicalPart {
     static void report(StudyReport report, List<PkSubject> subjects) {
       report.heading("Indomethacin: one- against two-compartment intravenous fits");
       report.paragraph("Indomethacin falls fast and then slowly (a distribution phase, then"
-          + " elimination), which one compartment cannot follow: its residuals run positive"
-          + " at the first and last samples and negative between. The bi-exponential"
+          + " elimination), which one compartment cannot follow: its curve sits below the"
+          + " first sample, above those of 0.5-1 h and below every sample of the tail (see"
+          + " the residuals table). The bi-exponential"
           + " (two-compartment) fit is shown beside it for comparison.");
       List<List<Object>> rows = new ArrayList<>();
       List<List<Object>> residuals = new ArrayList<>();
