@@ -11,7 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The figures of docs/notes/medical.md: the full (not quick) PK part on the shipped
  * scenario, its metrics and tables printed. Off by default (it takes minutes); run with
- * {@code -Ddoppel.medical.figures=true}.
+ * {@code -Ddoppel.medical.figures=true} (and {@code -Ddoppel.medical.twin=map} for MPC on
+ * the MAP twin).
  */
 @EnabledIfSystemProperty(named = "doppel.medical.figures", matches = "true")
 class PkFiguresTest {
@@ -19,8 +20,20 @@ class PkFiguresTest {
   @Test
   void theFullPkPartReportsEveryMetric() throws Exception {
     SequenceForecasting forecasting = new BaselineForecasting();
-    RecordingStudyContext context = new RecordingStudyContext(
-        RecordingStudyContext.shippedScenario(), false, forecasting);
+    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    String twin = System.getProperty("doppel.medical.twin");
+    if (twin != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> pk = new java.util.LinkedHashMap<>((Map<String, Object>) scenario
+          .get("pk"));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> dosing = new java.util.LinkedHashMap<>((Map<String, Object>) pk
+          .get("dosing"));
+      dosing.put("twin", twin);
+      pk.put("dosing", dosing);
+      scenario.put("pk", pk);
+    }
+    RecordingStudyContext context = new RecordingStudyContext(scenario, false, forecasting);
 
     long started = System.nanoTime();
     new MedicalStudy().run(context);

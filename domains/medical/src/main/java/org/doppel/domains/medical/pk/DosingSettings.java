@@ -31,17 +31,21 @@ import org.doppel.sdk.PluginException;
  *     about 3 puts peaks above 20 mg/L when troughs are held at 10
  * @param pid the {@code pid} plugin's own parameters ({@code ti} in seconds)
  * @param subjects how many subjects to dose (from the first); 0 for all
+ * @param twin the model MPC plans on: {@code fit}, the subject's own fit to all its samples
+ *     (the simulated patient itself), or {@code map}, the MAP fit to its first samples under
+ *     the prior of the other subjects (a twin with a realistic model error)
  */
 public record DosingSettings(int days, double intervalH, double maxDoseMg, double windowLow,
     double windowHigh, double toxic, double measurementCv, double outputStepH,
     double fixedDoseMg, double mpcTarget, double mpcPeakLimit, double mpcDoseWeight,
-    double observerGain, Parameters mpc, double pidTarget, Parameters pid, int subjects) {
+    double observerGain, Parameters mpc, double pidTarget, Parameters pid, int subjects,
+    String twin) {
 
   /** The keys of the section. */
   public static final Set<String> KEYS = Set.of("days", "interval_h", "max_dose_mg",
       "window_mg_per_L", "toxic_mg_per_L", "measurement_cv", "output_step_h", "fixed_dose_mg",
       "mpc_target_mg_per_L", "mpc_peak_limit_mg_per_L", "mpc_dose_weight", "observer_gain",
-      "mpc", "pid_target_mg_per_L", "pid", "subjects");
+      "mpc", "pid_target_mg_per_L", "pid", "subjects", "twin");
 
   /** The {@code mpc} plugin's parameters when the section gives none: three days ahead. */
   static final java.util.Map<String, Object> DEFAULT_MPC = java.util.Map.of("horizon", 6);
@@ -100,7 +104,16 @@ public record DosingSettings(int days, double intervalH, double maxDoseMg, doubl
         target, peak, Sections.positive(section, "mpc_dose_weight", 1e-4), gain,
         orDefault(Sections.sub(section, "mpc"), DEFAULT_MPC),
         Sections.positive(section, "pid_target_mg_per_L", 8),
-        orDefault(Sections.sub(section, "pid"), DEFAULT_PID), subjects);
+        orDefault(Sections.sub(section, "pid"), DEFAULT_PID), subjects, twin(section));
+  }
+
+  private static String twin(Parameters section) {
+    String twin = section.getString("twin", "fit");
+    if (!twin.equals("fit") && !twin.equals("map")) {
+      throw new PluginException(section.owner() + ": parameter 'twin' must be fit or map, got '"
+          + twin + "'");
+    }
+    return twin;
   }
 
   private static Parameters orDefault(Parameters given, java.util.Map<String, Object> values) {
@@ -116,13 +129,13 @@ public record DosingSettings(int days, double intervalH, double maxDoseMg, doubl
   public DosingSettings withDays(int fewer) {
     return new DosingSettings(fewer, intervalH, maxDoseMg, windowLow, windowHigh, toxic,
         measurementCv, outputStepH, fixedDoseMg, mpcTarget, mpcPeakLimit, mpcDoseWeight,
-        observerGain, mpc, pidTarget, pid, subjects);
+        observerGain, mpc, pidTarget, pid, subjects, twin);
   }
 
   /** A copy dosing at most {@code count} subjects, for a quick run. */
   public DosingSettings withSubjects(int count) {
     return new DosingSettings(days, intervalH, maxDoseMg, windowLow, windowHigh, toxic,
         measurementCv, outputStepH, fixedDoseMg, mpcTarget, mpcPeakLimit, mpcDoseWeight,
-        observerGain, mpc, pidTarget, pid, count);
+        observerGain, mpc, pidTarget, pid, count, twin);
   }
 }

@@ -277,7 +277,11 @@ public final class PkPart implements MedicalPart {
           + dosing.fixedDoseMg() + " mg every " + dosing.intervalH() + " h; MPC (mpc plugin)"
           + " on the calibrated twin aiming at a mean of " + dosing.mpcTarget() + " mg/L with"
           + " a predicted peak of at most " + dosing.mpcPeakLimit() + " mg/L; PID (pid"
-          + " plugin) on the measured trough aiming at " + dosing.pidTarget() + " mg/L.");
+          + " plugin) on the measured trough aiming at " + dosing.pidTarget() + " mg/L. MPC's"
+          + " twin: " + (dosing.twin().equals("fit") ? "the subject's own fit (the simulated"
+          + " patient itself, so the twin errs only through the measurements)"
+          : "the MAP fit on the subject's first " + settings.observedSamples() + " samples"
+          + " under the prior of the other subjects") + ".");
       int count = dosing.subjects() == 0 ? subjects.size()
           : Math.min(dosing.subjects(), subjects.size());
       Controller mpc = context.plugin(Controller.class, "mpc");
@@ -292,8 +296,9 @@ public final class PkPart implements MedicalPart {
         for (int s = 0; s < count; s++) {
           PkSubject subject = subjects.get(s);
           PkPlant patient = fits.get(s).plant();
+          PkPlant twin = twin(settings, subjects, s, fits.get(s));
           List<DosingPolicy> policies = List.of(new FixedRegimen(dosing.fixedDoseMg()),
-              MpcDosing.design(mpc, patient, dosing), PidDosing.design(pid, patient, dosing));
+              MpcDosing.design(mpc, twin, dosing), PidDosing.design(pid, twin, dosing));
           List<DosingCourse> courses = new ArrayList<>();
           for (DosingPolicy policy : policies) {
             DosingCourse course = run(report, simulation, patient, policy, subject,
@@ -327,6 +332,18 @@ public final class PkPart implements MedicalPart {
         report.metric(prefix + "total_dose_mg", entry.getValue()[2] / count);
       }
       charts(report, dosing, subjects.get(0), shown);
+    }
+
+    /** The model MPC plans on (the PID reads only the measured concentration). */
+    static PkPlant twin(PkSettings settings, List<PkSubject> subjects, int index, PkFit fit) {
+      if (settings.dosing().twin().equals("fit")) {
+        return fit.plant();
+      }
+      List<PkSubject> others = new ArrayList<>(subjects);
+      others.remove(index);
+      PopulationPrior prior = PopulationPrior.of(PkModel.oralOneCompartment(), others, 2);
+      return PkFitter.fit(PkModel.oralOneCompartment(),
+          subjects.get(index).firstSamples(settings.observedSamples()), prior).plant();
     }
 
     private static DosingCourse run(StudyReport report, DosingSimulation simulation,
