@@ -12,14 +12,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The figures of docs/notes/medical.md: the full (not quick) PK part on the shipped
  * scenario, its metrics and tables printed. Off by default (it takes minutes); run with
  * {@code -Ddoppel.medical.figures=true} (and {@code -Ddoppel.medical.twin=map} for MPC on
- * the MAP twin).
+ * the MAP twin, {@code -Ddoppel.medical.forecasting=real} for the real attention surrogate
+ * instead of the stand-in that forecasts its baseline).
  */
 @EnabledIfSystemProperty(named = "doppel.medical.figures", matches = "true")
 class PkFiguresTest {
 
   @Test
   void theFullPkPartReportsEveryMetric() throws Exception {
-    SequenceForecasting forecasting = new BaselineForecasting();
+    SequenceForecasting forecasting = "real".equals(System.getProperty(
+        "doppel.medical.forecasting")) ? org.doppel.runtime.forecast.StandaloneForecasting
+        .create(new org.doppel.plugins.attention.internal.AttentionModule())
+        : new BaselineForecasting();
     Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
     String twin = System.getProperty("doppel.medical.twin");
     if (twin != null) {
@@ -42,6 +46,8 @@ class PkFiguresTest {
     RecordingStudyContext.Recording report = context.report();
     StringBuilder out = new StringBuilder("PK figures (" + seconds + " s, forecasting "
         + forecasting.getClass().getSimpleName() + ")\n");
+    out.append("attention ").append(java.util.Arrays.deepToString(((org.doppel.sdk.study.Chart
+        .Heatmap) report.charts.get("pk/attention")).values())).append('\n');
     report.metrics.forEach((name, value) -> out.append(name).append(" = ").append(value)
         .append('\n'));
     for (Map.Entry<String, List<List<Object>>> table : report.tables.entrySet()) {
