@@ -117,6 +117,24 @@ class MedicalStudyTest {
   }
 
   @Test
+  void theShippedStudiesAreTheSharedFilesUnchanged() throws Exception {
+    // The sha256 sums their READMEs give.
+    Map<String, String> expected = Map.of(
+        "theophylline", "905c708fbfd08e7cde201be7f525bd7ca66c9e8241b21493b45b70832a0fd7b7",
+        "indomethacin", "3fb5b7a5876cefa5bd0b88868ce53b4bc44123aa8f9c7e49fea132a9ddae31ab");
+
+    for (Map.Entry<String, java.net.URL> dataset : new MedicalDomain().datasets().entrySet()) {
+      byte[] content;
+      try (java.io.InputStream in = dataset.getValue().openStream()) {
+        content = in.readAllBytes();
+      }
+      String sha = java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(content));
+      assertEquals(expected.get(dataset.getKey()), sha, dataset.getKey());
+    }
+  }
+
+  @Test
   void theDomainShipsBothStudiesWithAttribution() throws Exception {
     MedicalDomain domain = new MedicalDomain();
 
