@@ -33,7 +33,9 @@ import org.doppel.sdk.PluginException;
  * @param subjects how many subjects to dose (from the first); 0 for all
  * @param twin the model MPC plans on: {@code fit}, the subject's own fit to all its samples
  *     (the simulated patient itself), or {@code map}, the MAP fit to its first samples under
- *     the prior of the other subjects (a twin with a realistic model error)
+ *     the prior of the other subjects (a twin with a realistic model error), or
+ *     {@code adaptive}, that MAP fit refitted after every measured trough
+ *     ({@link AdaptiveMpcDosing})
  */
 public record DosingSettings(int days, double intervalH, double maxDoseMg, double windowLow,
     double windowHigh, double toxic, double measurementCv, double outputStepH,
@@ -109,9 +111,9 @@ public record DosingSettings(int days, double intervalH, double maxDoseMg, doubl
 
   private static String twin(Parameters section) {
     String twin = section.getString("twin", "fit");
-    if (!twin.equals("fit") && !twin.equals("map")) {
-      throw new PluginException(section.owner() + ": parameter 'twin' must be fit or map, got '"
-          + twin + "'");
+    if (!twin.equals("fit") && !twin.equals("map") && !twin.equals("adaptive")) {
+      throw new PluginException(section.owner() + ": parameter 'twin' must be fit, map or"
+          + " adaptive, got '" + twin + "'");
     }
     return twin;
   }

@@ -80,7 +80,19 @@ public final class MpcDosing implements DosingPolicy {
     int central = twin.centralState();
     double measuredAmount = measuredConcentration * twin.volumeL();
     predicted[central] += settings.observerGain() * (measuredAmount - predicted[central]);
+    return decide(index);
+  }
 
+  /**
+   * The dose for an explicit estimate of the plant's states (amounts, mg) instead of the
+   * observer's, for a caller that estimates them itself.
+   */
+  double dose(int index, double[] plantState) {
+    System.arraycopy(plantState, 0, predicted, 0, model.states);
+    return decide(index);
+  }
+
+  private double decide(int index) {
     double[] deviation = new double[predicted.length];
     for (int i = 0; i < model.states; i++) {
       deviation[i] = predicted[i] - steady.state()[i];

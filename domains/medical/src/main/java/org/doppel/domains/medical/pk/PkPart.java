@@ -278,10 +278,15 @@ public final class PkPart implements MedicalPart {
           + " on the calibrated twin aiming at a mean of " + dosing.mpcTarget() + " mg/L with"
           + " a predicted peak of at most " + dosing.mpcPeakLimit() + " mg/L; PID (pid"
           + " plugin) on the measured trough aiming at " + dosing.pidTarget() + " mg/L. MPC's"
-          + " twin: " + (dosing.twin().equals("fit") ? "the subject's own fit (the simulated"
-          + " patient itself, so the twin errs only through the measurements)"
-          : "the MAP fit on the subject's first " + settings.observedSamples() + " samples"
-          + " under the prior of the other subjects") + ".");
+          + " twin: " + switch (dosing.twin()) {
+            case "fit" -> "the subject's own fit (the simulated patient itself, so the twin"
+                + " errs only through the measurements)";
+            case "map" -> "the MAP fit on the subject's first " + settings.observedSamples()
+                + " samples under the prior of the other subjects";
+            default -> "the MAP fit on the subject's first " + settings.observedSamples()
+                + " samples and every trough measured so far, under the prior of the other"
+                + " subjects, refitted before each dose";
+          } + ".");
       int count = dosing.subjects() == 0 ? subjects.size()
           : Math.min(dosing.subjects(), subjects.size());
       Controller mpc = context.plugin(Controller.class, "mpc");
@@ -296,9 +301,9 @@ public final class PkPart implements MedicalPart {
         for (int s = 0; s < count; s++) {
           PkSubject subject = subjects.get(s);
           PkPlant patient = fits.get(s).plant();
-          PkPlant twin = twin(settings, subjects, s, fits.get(s));
           List<DosingPolicy> policies = List.of(new FixedRegimen(dosing.fixedDoseMg()),
-              MpcDosing.design(mpc, twin, dosing), PidDosing.design(pid, twin, dosing));
+              mpcPolicy(mpc, settings, subjects, s, fits.get(s)),
+              PidDosing.design(pid, patient, dosing));
           List<DosingCourse> courses = new ArrayList<>();
           for (DosingPolicy policy : policies) {
             DosingCourse course = run(report, simulation, patient, policy, subject,
@@ -334,16 +339,26 @@ public final class PkPart implements MedicalPart {
       charts(report, dosing, subjects.get(0), shown);
     }
 
-    /** The model MPC plans on (the PID reads only the measured concentration). */
-    static PkPlant twin(PkSettings settings, List<PkSubject> subjects, int index, PkFit fit) {
-      if (settings.dosing().twin().equals("fit")) {
-        return fit.plant();
+    /**
+     * MPC on the twin the section names: the subject's own fit, the MAP fit to its first
+     * samples under the prior of the other subjects, or that MAP fit refitted after every
+     * trough. The PID needs no twin: it reads only the measured concentration.
+     */
+    static DosingPolicy mpcPolicy(Controller mpc, PkSettings settings,
+        List<PkSubject> subjects, int index, PkFit fit) {
+      DosingSettings dosing = settings.dosing();
+      if (dosing.twin().equals("fit")) {
+        return MpcDosing.design(mpc, fit.plant(), dosing);
       }
       List<PkSubject> others = new ArrayList<>(subjects);
       others.remove(index);
       PopulationPrior prior = PopulationPrior.of(PkModel.oralOneCompartment(), others, 2);
-      return PkFitter.fit(PkModel.oralOneCompartment(),
-          subjects.get(index).firstSamples(settings.observedSamples()), prior).plant();
+      PkSubject first = subjects.get(index).firstSamples(settings.observedSamples());
+      if (dosing.twin().equals("adaptive")) {
+        return new AdaptiveMpcDosing(mpc, first, prior, dosing);
+      }
+      return MpcDosing.design(mpc, PkFitter.fit(PkModel.oralOneCompartment(), first, prior)
+          .plant(), dosing);
     }
 
     private static DosingCourse run(StudyReport report, DosingSimulation simulation,

@@ -43,10 +43,13 @@ class DosingSimulationTest {
         "mpc", Map.of("horizon", 6), "pid", Map.of("kp", 60, "ti", 43200)));
     DosingSimulation simulation = new DosingSimulation(SIMULATOR, settings);
 
-    for (PkSubject subject : PkStudies.theophylline()) {
+    List<PkSubject> subjects = PkStudies.theophylline();
+    PopulationPrior prior = PopulationPrior.of(PkModel.oralOneCompartment(), subjects, 2);
+    for (PkSubject subject : subjects) {
       PkPlant patient = PkFitter.fit(PkModel.oralOneCompartment(), subject).plant();
       List<DosingPolicy> policies = List.of(new FixedRegimen(300),
           MpcDosing.design(new MpcController(), patient, settings),
+          new AdaptiveMpcDosing(new MpcController(), subject.firstSamples(5), prior, settings),
           PidDosing.design(new PidController(), patient, settings));
       for (DosingPolicy policy : policies) {
         DosingCourse course = simulation.run(patient, policy, 11);
@@ -71,6 +74,34 @@ class DosingSimulationTest {
         "mpc " + model + " vs fixed " + fixed);
     assertTrue(model.timeAboveToxicPct() < 1, "mpc above toxic: " + model);
     assertEquals(15 * 0.06 * 32 * 12, mpc.steadyDose(), 1e-6 * mpc.steadyDose());
+  }
+
+  @Test
+  void anAdaptiveTwinLearnsASlowEliminatorFromItsTroughsAndStaysBelowToxic()
+      throws IOException {
+    // Subject 1 clears theophylline slowly (ke 0.054/h); its first 5 samples do not show it,
+    // so a twin fitted on them alone overdoses (see the notes). Refitted on every trough, the
+    // twin's ke comes close to the patient's and MPC keeps it out of the toxic range.
+    DosingSettings settings = settings(Map.of("days", 7));
+    List<PkSubject> subjects = PkStudies.theophylline();
+    PkFit truth = PkFitter.fit(PkModel.oralOneCompartment(), subjects.get(0));
+    PopulationPrior prior = PopulationPrior.of(PkModel.oralOneCompartment(),
+        subjects.subList(1, 12), 2);
+    PkSubject first = subjects.get(0).firstSamples(5);
+    DosingSimulation simulation = new DosingSimulation(SIMULATOR, settings);
+
+    DosingKpis fixedTwin = simulation.run(truth.plant(), MpcDosing.design(new MpcController(),
+        PkFitter.fit(PkModel.oralOneCompartment(), first, prior).plant(), settings), 3)
+        .kpis(10, 20, 20);
+    AdaptiveMpcDosing adaptive = new AdaptiveMpcDosing(new MpcController(), first, prior,
+        settings);
+    DosingKpis adapted = simulation.run(truth.plant(), adaptive, 3).kpis(10, 20, 20);
+
+    assertTrue(fixedTwin.timeAboveToxicPct() > 10, "map twin: " + fixedTwin);
+    assertTrue(adapted.timeAboveToxicPct() < fixedTwin.timeAboveToxicPct() / 3,
+        "adaptive " + adapted + " vs map twin " + fixedTwin);
+    assertEquals(truth.parameters()[1], adaptive.parameters()[1],
+        0.25 * truth.parameters()[1]);
   }
 
   @Test
