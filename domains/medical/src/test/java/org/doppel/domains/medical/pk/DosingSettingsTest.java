@@ -23,7 +23,7 @@ class DosingSettingsTest {
 
   @Test
   void faultyValuesAreErrorsNamingTheKey() {
-    assertMessage(Map.of("twin", "oracle"), "parameter 'twin' must be fit or map");
+    assertMessage(Map.of("twin", "oracle"), "parameter 'twin' must be fit, map or adaptive");
     assertMessage(Map.of("fixed_dose_mg", 900), "'fixed_dose_mg' 900.0 exceeds");
     assertMessage(Map.of("window_mg_per_L", java.util.List.of(20, 10)),
         "'window_mg_per_L' must be [low, high]");
