@@ -126,26 +126,27 @@ public final class PkPart implements MedicalPart {
           + " (two-compartment) fit is shown beside it for comparison.");
       List<List<Object>> rows = new ArrayList<>();
       List<List<Object>> residuals = new ArrayList<>();
-      double one = 0;
-      double two = 0;
+      double oneRmse = 0;
+      double twoRmse = 0;
       for (PkSubject subject : subjects) {
         PkFit single = PkFitter.fit(PkModel.ivOneCompartment(), subject);
-        PkFit double2 = PkFitter.fit(PkModel.ivTwoCompartment(), subject);
+        PkFit biexponential = PkFitter.fit(PkModel.ivTwoCompartment(), subject);
         double[] p = single.parameters();
-        double[] q = double2.parameters();
+        double[] q = biexponential.parameters();
         rows.add(List.of(subject.id(), p[0], single.standardErrors()[0], p[1],
-            single.standardErrors()[1], single.rmse(), q[0], q[1], q[2], q[3], double2.rmse()));
-        one += single.rmse();
-        two += double2.rmse();
+            single.standardErrors()[1], single.rmse(), q[0], q[1], q[2], q[3],
+            biexponential.rmse()));
+        oneRmse += single.rmse();
+        twoRmse += biexponential.rmse();
         double[] r1 = single.residuals(subject);
-        double[] r2 = double2.residuals(subject);
+        double[] r2 = biexponential.residuals(subject);
         for (int i = 0; i < subject.samples(); i++) {
           residuals.add(List.of(subject.id(), subject.timesH()[i],
               subject.concentrations()[i], r1[i], r2[i]));
         }
         report.chart("pk/indomethacin_fit_subject_" + subject.id(), fitChart(subject,
             "Indomethacin subject " + subject.id() + ": one- and two-compartment fits",
-            Map.of("one-compartment", single, "two-compartment", double2), 8));
+            Map.of("one-compartment", single, "two-compartment", biexponential), 8));
       }
       report.table("pk/indomethacin_fits", "Indomethacin fits: one compartment (ke, V) and"
           + " bi-exponential (A, alpha, B, beta)", List.of("subject", "ke_per_h", "ke_se",
@@ -154,8 +155,10 @@ public final class PkPart implements MedicalPart {
       report.table("pk/indomethacin_residuals", "Indomethacin residuals (observed minus"
           + " fitted) of both models", List.of("subject", "time_h", "observed_mg_per_l",
           "residual_one_mg_per_l", "residual_two_mg_per_l"), residuals);
-      report.metric("pk/indomethacin/one_compartment_rmse_mean_mg_per_l", one / subjects.size());
-      report.metric("pk/indomethacin/two_compartment_rmse_mean_mg_per_l", two / subjects.size());
+      report.metric("pk/indomethacin/one_compartment_rmse_mean_mg_per_l",
+          oneRmse / subjects.size());
+      report.metric("pk/indomethacin/two_compartment_rmse_mean_mg_per_l",
+          twoRmse / subjects.size());
     }
   }
 
