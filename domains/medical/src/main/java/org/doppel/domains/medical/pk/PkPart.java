@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.doppel.domains.medical.MedicalPart;
 import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginException;
+import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.study.Chart;
 import org.doppel.sdk.study.StudyContext;
@@ -40,6 +42,12 @@ public final class PkPart implements MedicalPart {
     PkSettings settings = settings(context, section);
     context.plugin(Controller.class, "mpc");
     context.plugin(Controller.class, "pid");
+    String attention = settings.surrogate().attentionId();
+    List<String> installed = context.installed(AttentionVariant.class);
+    if (!installed.contains(attention)) {
+      throw new PluginException("attention: no attention variant '" + attention + "' is"
+          + " installed; installed: " + installed);
+    }
     LOG.debug("PK settings checked: {}", settings);
   }
 
