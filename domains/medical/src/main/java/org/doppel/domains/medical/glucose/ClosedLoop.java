@@ -73,7 +73,7 @@ record ClosedLoop(SensorModel sensor, InsulinPump pump, IntegratorSettings integ
             + " minutes kept", e, trace);
       }
       delivered += insulin;
-      trace.add(glucose, reading, insulin, carbs);
+      trace.add(glucose, reading, basal, bolus, carbs);
     }
     return trace;
   }

@@ -11,28 +11,33 @@ public final class GlucoseTrace {
 
   private double[] glucose;
   private double[] cgm;
-  private double[] insulin;
+  private double[] basal;
+  private double[] bolus;
   private double[] carbs;
   private int size;
 
   GlucoseTrace(int capacity) {
     glucose = new double[Math.max(1, capacity)];
     cgm = new double[glucose.length];
-    insulin = new double[glucose.length];
+    basal = new double[glucose.length];
+    bolus = new double[glucose.length];
     carbs = new double[glucose.length];
   }
 
-  void add(double bloodGlucose, double reading, double insulinRate, double carbRate) {
+  void add(double bloodGlucose, double reading, double basalRate, double bolusRate,
+      double carbRate) {
     if (size == glucose.length) {
       int capacity = glucose.length * 2;
       glucose = Arrays.copyOf(glucose, capacity);
       cgm = Arrays.copyOf(cgm, capacity);
-      insulin = Arrays.copyOf(insulin, capacity);
+      basal = Arrays.copyOf(basal, capacity);
+      bolus = Arrays.copyOf(bolus, capacity);
       carbs = Arrays.copyOf(carbs, capacity);
     }
     glucose[size] = bloodGlucose;
     cgm[size] = reading;
-    insulin[size] = insulinRate;
+    basal[size] = basalRate;
+    bolus[size] = bolusRate;
     carbs[size] = carbRate;
     size++;
   }
@@ -54,7 +59,21 @@ public final class GlucoseTrace {
 
   /** The insulin rate delivered over each minute (basal plus bolus), U/min. */
   public double[] insulin() {
-    return Arrays.copyOf(insulin, size);
+    double[] insulin = new double[size];
+    for (int i = 0; i < size; i++) {
+      insulin[i] = basal[i] + bolus[i];
+    }
+    return insulin;
+  }
+
+  /** The basal rate the pump delivered over each minute, U/min. */
+  public double[] basal() {
+    return Arrays.copyOf(basal, size);
+  }
+
+  /** The bolus rate the pump delivered over each minute, U/min. */
+  public double[] bolus() {
+    return Arrays.copyOf(bolus, size);
   }
 
   /** The carbohydrate eaten over each minute, g/min. */
