@@ -47,7 +47,7 @@ final class IobPidPolicy implements InsulinPolicy {
     static Tuning from(Parameters section) {
       section.requireOnly(KEYS);
       Tuning tuning = new Tuning(section.getDouble("target", 120),
-          section.getDouble("tau_p_min", 120), section.getDouble("ti_min", 600),
+          section.getDouble("tau_p_min", 240), section.getDouble("ti_min", 600),
           section.getDouble("td_min", 30), section.getDouble("derivative_filter_min", 15),
           section.getDouble("iob_max_fraction_tdi", 0.1),
           section.getDouble("insulin_peak_min", 75), section.getBoolean("meal_bolus", true));

@@ -18,14 +18,19 @@ import org.doppel.sdk.dynamics.Linearization;
  *
  * <p>The cost weighs plasma glucose, (G − Gb)² with weight {@code glucose_weight} per
  * (mg/dL)², against the insulin deviation, {@code insulin_weight} per (U/h)²; the input is
- * bounded to [0, {@code max_rate_u_per_h}] U/h (the pump clips again to its own limits).
+ * bounded to [0, min({@code max_rate_u_per_h}, {@code max_rate_tdi_per_h} · TDI)] U/h
+ * (defaults 30 U/h and 0.5 of the total daily insulin per hour; the pump clips again to its
+ * own limits). The plugin's {@code horizon} (default here 24 steps, 2 h) and {@code moves}
+ * pass through. A hard lower glucose bound (a state bound of the plugin) was tried and made
+ * things worse: the bound is often infeasible after a meal's insulin, and the plugin's
+ * fallback, the clipped LQR input, then doses without the meal forecast.
  * Not thread-safe: one policy per patient.
  */
 final class MpcPolicy implements InsulinPolicy {
 
   /** The keys of the {@code mpc} section: the plugin's and the glucose problem's. */
   static final Set<String> KEYS = Set.of("horizon", "moves", "glucose_weight",
-      "insulin_weight", "max_rate_u_per_h");
+      "insulin_weight", "max_rate_u_per_h", "max_rate_tdi_per_h");
 
   /** The keys passed on to the {@code mpc} plugin. */
   static final Set<String> PLUGIN_KEYS = Set.of("horizon", "moves");
@@ -54,7 +59,8 @@ final class MpcPolicy implements InsulinPolicy {
       int periodMinutes) {
     double glucoseWeight = positive(section, "glucose_weight", 1);
     double insulinWeight = positive(section, "insulin_weight", 5);
-    double maxRate = positive(section, "max_rate_u_per_h", 30);
+    double maxRate = Math.min(positive(section, "max_rate_u_per_h", 30),
+        positive(section, "max_rate_tdi_per_h", 0.5) * patient.totalDailyInsulin());
 
     Linearization full = new UvaPadovaDynamics(patient).linearize(patient.initialState(),
         new double[] {patient.basalRate()});
