@@ -40,10 +40,10 @@ class SteadyStateTest {
         simulator.step(patient.basalRate());
         worst = Math.max(worst, Math.abs(simulator.bloodGlucose() - patient.basalGlucose()));
       }
-      assertTrue(worst < 0.01, patient.name() + " drifted " + worst + " mg/dL from Gb");
+      assertTrue(worst < 1e-6, patient.name() + " drifted " + worst + " mg/dL from Gb");
       double[] state = simulator.state();
       for (int i = 0; i < state.length; i++) {
-        assertEquals(patient.x0[i], state[i], 1e-4 * Math.max(1, Math.abs(patient.x0[i])),
+        assertEquals(patient.x0[i], state[i], 1e-7 * Math.max(1, Math.abs(patient.x0[i])),
             patient.name() + " state " + UvaPadovaDynamics.STATES.get(i));
       }
     }
