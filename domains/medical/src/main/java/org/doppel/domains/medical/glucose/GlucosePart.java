@@ -50,8 +50,9 @@ public final class GlucosePart implements MedicalPart {
     List<String> attention = context.installed(AttentionVariant.class);
     String attentionId = settings.forecast().attentionId();
     if (!attention.contains(attentionId)) {
-      throw new PluginException(SECTION + ".attention: no attention variant '" + attentionId
-          + "' is installed; installed: " + attention);
+      String owner = settings.forecast().attention().owner();
+      throw new PluginException(owner.substring(0, owner.lastIndexOf('/')) + ": no attention"
+          + " variant '" + attentionId + "' is installed; installed: " + attention);
     }
     training(context, settings);
     if (settings.policies().contains(GlucoseSettings.MPC)) {
@@ -83,7 +84,8 @@ public final class GlucosePart implements MedicalPart {
     Parameters named = section.owner().isEmpty()
         ? Parameters.of(SECTION, section.asMap()) : section;
     try {
-      return GlucoseSettings.from(named, GlucoseTables.load(), context.quick());
+      return GlucoseSettings.from(named, context.section("attention"), GlucoseTables.load(),
+          context.quick());
     } catch (IOException e) {
       throw new PluginException(SECTION + ": cannot read the shipped simglucose tables: "
           + e.getMessage(), e);

@@ -63,10 +63,19 @@ record GlucoseSettings(List<VirtualPatient> patients, int days, SensorModel sens
 
     static final Set<String> KEYS = Set.of("history_min", "horizons_min", "training_days",
         "test_days", "patients");
+
+    /** Patients whose days make the forecasting data unless {@code patients} names them. */
+    static final int DEFAULT_PATIENTS = 6;
   }
 
-  /** Reads the section; {@code quick} trims patients, days and epochs for a quick run. */
-  static GlucoseSettings from(Parameters section, GlucoseTables tables, boolean quick) {
+  /**
+   * Reads the section; {@code quick} trims patients, days and epochs for a quick run.
+   *
+   * @param sharedAttention the study's top-level {@code attention} section, used when the
+   *     glucose section has none; empty for the default {@code {id: multi-head, heads: 2}}
+   */
+  static GlucoseSettings from(Parameters section, Parameters sharedAttention,
+      GlucoseTables tables, boolean quick) {
     section.requireOnly(KEYS);
     String owner = section.owner().isEmpty() ? "glucose" : section.owner();
 
@@ -110,13 +119,15 @@ record GlucoseSettings(List<VirtualPatient> patients, int days, SensorModel sens
     if (!patients.contains(reportPatient)) {
       reportPatient = patients.get(0);
     }
-    ForecastSettings forecast = forecast(owner, section, tables, period, patients, quick);
+    ForecastSettings forecast = forecast(owner, section, sharedAttention, tables, period,
+        patients, quick);
     return new GlucoseSettings(List.copyOf(patients), days, sensor, pump, period, meals,
         policies, target, pid, mpc, integrator, reportPatient, forecast);
   }
 
   private static ForecastSettings forecast(String owner, Parameters section,
-      GlucoseTables tables, int period, List<VirtualPatient> runPatients, boolean quick) {
+      Parameters sharedAttention, GlucoseTables tables, int period,
+      List<VirtualPatient> runPatients, boolean quick) {
     Parameters forecast = sub(owner, section, "forecast").requireOnly(ForecastSettings.KEYS);
     String where = owner + ".forecast";
     int historyMinutes = forecast.getInt("history_min", 60);
@@ -139,7 +150,8 @@ record GlucoseSettings(List<VirtualPatient> patients, int days, SensorModel sens
     int trainingDays = atLeast(where, "training_days", forecast.getInt("training_days", 3), 1);
     int testDays = atLeast(where, "test_days", forecast.getInt("test_days", 1), 1);
     List<VirtualPatient> patients = forecast.has("patients")
-        ? patients(where, "patients", forecast.asMap().get("patients"), tables) : runPatients;
+        ? patients(where, "patients", forecast.asMap().get("patients"), tables)
+        : spread(runPatients, ForecastSettings.DEFAULT_PATIENTS);
     if (quick) {
       trainingDays = Math.min(trainingDays, 1);
       testDays = 1;
@@ -148,6 +160,11 @@ record GlucoseSettings(List<VirtualPatient> patients, int days, SensorModel sens
 
     Parameters surrogate = sub(owner, section, "surrogate");
     Object attention = section.asMap().get("attention");
+    String attentionOwner = owner + ".attention";
+    if (attention == null && !sharedAttention.asMap().isEmpty()) {
+      attention = sharedAttention.asMap();
+      attentionOwner = "attention";
+    }
     String attentionId = "multi-head";
     Map<String, Object> attentionParameters = new LinkedHashMap<>(Map.of("heads", 2));
     if (attention instanceof String id) {
@@ -163,12 +180,24 @@ record GlucoseSettings(List<VirtualPatient> patients, int days, SensorModel sens
         }
       }
     } else if (attention != null) {
-      throw new PluginException(owner + ": 'attention' must be an id or a map with 'id', got '"
+      throw new PluginException(attentionOwner + ": must be an id or a map with 'id', got '"
           + attention + "'");
     }
     return new ForecastSettings(historyMinutes / period, steps, period, trainingDays, testDays,
         List.copyOf(patients), surrogate, attentionId,
-        Parameters.of(owner + ".attention/" + attentionId, attentionParameters));
+        Parameters.of(attentionOwner + "/" + attentionId, attentionParameters));
+  }
+
+  /** At most {@code count} patients spread evenly over the list (all groups when it is all). */
+  private static List<VirtualPatient> spread(List<VirtualPatient> patients, int count) {
+    if (patients.size() <= count) {
+      return patients;
+    }
+    List<VirtualPatient> chosen = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      chosen.add(patients.get(i * patients.size() / count));
+    }
+    return chosen;
   }
 
   private static MealPlan meals(String owner, Parameters section) {

@@ -28,6 +28,9 @@ final class FakeStudyContext implements StudyContext {
   final Map<String, Controller> controllers = new LinkedHashMap<>();
   final List<WindowSet> trained = new ArrayList<>();
   final List<ForecasterSettings> settings = new ArrayList<>();
+  final Map<String, Parameters> sections = new LinkedHashMap<>();
+  /** A real forecasting service to use instead of the baseline-returning fake. */
+  SequenceForecasting service;
   private final boolean quick;
 
   FakeStudyContext(boolean quick) {
@@ -51,7 +54,7 @@ final class FakeStudyContext implements StudyContext {
 
   @Override
   public Parameters section(String name) {
-    return Parameters.empty();
+    return sections.getOrDefault(name, Parameters.of(name, Map.of()));
   }
 
   @Override
@@ -61,6 +64,9 @@ final class FakeStudyContext implements StudyContext {
 
   @Override
   public SequenceForecasting forecasting() {
+    if (service != null) {
+      return service;
+    }
     return (training, settings, listener) -> {
       trained.add(training);
       this.settings.add(settings);

@@ -82,6 +82,17 @@ class GlucosePartTest {
   }
 
   @Test
+  void theStudysSharedAttentionSectionIsUsedWhenTheGlucoseSectionHasNone() {
+    FakeStudyContext context = new FakeStudyContext(false);
+    context.controllers.put("mpc", TestControllers.proportional(0.5));
+    context.sections.put("attention", Parameters.of("attention", Map.of("id", "top-k")));
+
+    assertEquals("attention: no attention variant 'top-k' is installed; installed:"
+        + " [multi-head, none]", error(context, Map.of()));
+    part.validate(context, section(Map.of("attention", Map.of("id", "none"))));
+  }
+
+  @Test
   void mpcWithoutTheMpcPluginIsRefusedBeforeRunning() {
     FakeStudyContext context = new FakeStudyContext(false);
     assertEquals("no Controller 'mpc' installed", error(context, Map.of()));
