@@ -257,7 +257,7 @@ public final class GlucosePart implements MedicalPart {
         row.add(mae[i]);
       }
       rows.add(row);
-      LOG.info("Glucose forecast [{}]: RMSE [{}] mg/dL at {} min", model.getKey(),
+      LOG.info("Glucose forecast [{}]: RMSE {} mg/dL at {} min", model.getKey(),
           Arrays.toString(Arrays.stream(rmse).map(GlucosePart::round).toArray()),
           Arrays.toString(forecast.horizons()));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,14 @@ public final class GlucoseTables {
   static final String THERAPY = "Quest.csv";
   static final String PUMPS = "pump_params.csv";
   static final String SENSORS = "sensor_params.csv";
+
+  /** The data attribution for the domain's {@code dataAttribution()}. */
+  public static final String ATTRIBUTION = "Glucose: virtual-patient, pump and CGM parameter"
+      + " tables of simglucose (Jinyu Xie, Simglucose v0.2.1, 2018,"
+      + " https://github.com/jxx123/simglucose, MIT licence, Copyright (c) 2017 Jinyu Xie),"
+      + " for the UVA/Padova type 1 diabetes model (Dalla Man, Rizza, Cobelli, IEEE Trans."
+      + " Biomed. Eng. 54(10), 2007; Dalla Man et al., J. Diabetes Sci. Technol. 8(1), 2014)."
+      + " In-silico patients, not real people; every glucose trace is simulator output.";
 
   private final Map<String, VirtualPatient> patients;
   private final Map<String, InsulinPump> pumps;
@@ -94,6 +103,28 @@ public final class GlucoseTables {
           row.number("sample_time"), row.number("min"), row.number("max")));
     }
     return new GlucoseTables(patients, pumps, sensors);
+  }
+
+  /**
+   * The shipped tables for the domain's {@code datasets()}: {@code simglucose-patients},
+   * {@code simglucose-therapy}, {@code simglucose-pumps} and {@code simglucose-sensors}.
+   */
+  public static Map<String, URL> datasets() {
+    Map<String, URL> datasets = new LinkedHashMap<>();
+    datasets.put("simglucose-patients", resource(PATIENTS));
+    datasets.put("simglucose-therapy", resource(THERAPY));
+    datasets.put("simglucose-pumps", resource(PUMPS));
+    datasets.put("simglucose-sensors", resource(SENSORS));
+    return Collections.unmodifiableMap(datasets);
+  }
+
+  private static URL resource(String file) {
+    URL url = GlucoseTables.class.getResource(FOLDER + file);
+    if (url == null) {
+      throw new IllegalStateException("glucose parameter table " + file + " is missing from "
+          + FOLDER);
+    }
+    return url;
   }
 
   /** Patients by name, in file order. */

@@ -32,6 +32,18 @@ class GlucoseTablesTest {
   }
 
   @Test
+  void theDatasetsAndAttributionNameTheShippedTables() throws IOException {
+    Map<String, java.net.URL> datasets = GlucoseTables.datasets();
+
+    assertEquals(java.util.List.of("simglucose-patients", "simglucose-therapy",
+        "simglucose-pumps", "simglucose-sensors"), java.util.List.copyOf(datasets.keySet()));
+    try (InputStream in = datasets.get("simglucose-pumps").openStream()) {
+      assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith("Name,"));
+    }
+    assertTrue(GlucoseTables.ATTRIBUTION.contains("MIT"));
+  }
+
+  @Test
   void aBadNumberIsNamedByFileLineAndColumn() throws IOException {
     Map<String, String> files = shipped();
     files.put(GlucoseTables.PUMPS, "Name,min_bolus,max_bolus,inc_bolus,min_basal,max_basal,"

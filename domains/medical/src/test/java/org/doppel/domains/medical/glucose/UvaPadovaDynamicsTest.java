@@ -64,6 +64,17 @@ class UvaPadovaDynamicsTest {
   }
 
   @Test
+  void theServiceIsBuiltByGuiceWithTheDefaultPatient() {
+    UvaPadovaDynamics service = com.google.inject.Guice.createInjector()
+        .getInstance(UvaPadovaDynamics.class);
+
+    assertEquals("uva-padova-t1d", service.id());
+    assertEquals(UvaPadovaDynamics.DEFAULT_PATIENT, service.patient().name());
+    assertEquals(java.util.List.of("insulin [U/min]"), service.inputNames());
+    assertEquals(2, service.disturbanceNames().size());
+  }
+
+  @Test
   void anUnknownPatientOrKeyIsRefused() {
     PluginException patient = assertThrows(PluginException.class, () -> plant.configure(
         Parameters.of("dynamics/uva-padova-t1d", Map.of("patient", "adult#99"))));
