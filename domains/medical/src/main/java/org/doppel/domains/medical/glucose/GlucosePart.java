@@ -74,10 +74,33 @@ public final class GlucosePart implements MedicalPart {
         + " licence). Meals: " + describe(settings.meals()) + ", over " + settings.days()
         + " day(s) per patient.");
 
-    Map<String, List<PolicyComparison.Outcome>> outcomes = comparePolicies(context, settings);
-    reportPolicies(report, settings, outcomes);
-    ForecastStudy.Result forecast = forecast(context, settings);
-    reportForecast(report, settings, forecast);
+    try {
+      Map<String, List<PolicyComparison.Outcome>> outcomes = comparePolicies(context, settings);
+      reportPolicies(report, settings, outcomes);
+      ForecastStudy.Result forecast = forecast(context, settings);
+      reportForecast(report, settings, forecast);
+    } catch (SimulationException e) {
+      // The run fails, but the minutes simulated up to the failure stay in its folder.
+      reportPartialTrace(report, e);
+      throw e;
+    }
+  }
+
+  private static void reportPartialTrace(StudyReport report, SimulationException failure) {
+    GlucoseTrace trace = failure.partialTrace();
+    double[] glucose = trace.bloodGlucose();
+    double[] cgm = trace.cgm();
+    double[] basal = trace.basal();
+    double[] bolus = trace.bolus();
+    double[] carbs = trace.carbs();
+    List<List<Object>> rows = new ArrayList<>();
+    for (int m = 0; m < trace.minutes(); m++) {
+      rows.add(List.of(m, glucose[m], cgm[m], basal[m], bolus[m], carbs[m]));
+    }
+    report.paragraph("The glucose simulation failed: " + failure.getMessage() + ". The "
+        + trace.minutes() + " minutes before the failure are in glucose/failed_trace.csv.");
+    report.csv(SECTION + "/failed_trace.csv", List.of("minute", "glucose_mg_dl", "cgm_mg_dl",
+        "basal_u_per_min", "bolus_u_per_min", "carbs_g_per_min"), rows);
   }
 
   private static GlucoseSettings settings(StudyContext context, Parameters section) {

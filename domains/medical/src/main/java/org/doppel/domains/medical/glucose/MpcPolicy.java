@@ -101,7 +101,7 @@ final class MpcPolicy implements InsulinPolicy {
 
   @Override
   public Dose decide(Observation observation) {
-    double[] deviation = observation.twinState();
+    double[] deviation = observation.twinState().clone();
     double[] basalState = patient.x0;
     for (int i = 0; i < deviation.length; i++) {
       deviation[i] -= basalState[i];

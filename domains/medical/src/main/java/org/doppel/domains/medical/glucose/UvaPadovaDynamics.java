@@ -19,8 +19,9 @@ import org.doppel.sdk.dynamics.SystemDynamics;
  * u = [insulin infusion, U/min]. Disturbances w = [carbohydrate intake, g/min; size of the
  * current meal D, mg]. {@link #linearize} differentiates numerically (forward differences,
  * so the non-negativity guards of states at zero are not straddled) and takes D = 0, the
- * fasting gastric emptying rate, so the meal size's column of G is zero. Parameter {@code patient} (default {@code adolescent#001})
- * picks the virtual patient. Immutable and thread-safe.
+ * fasting gastric emptying rate, so the meal size's column of G is zero. Parameter
+ * {@code patient} (default {@code adolescent#001}) picks the virtual patient. Immutable and
+ * thread-safe.
  */
 public final class UvaPadovaDynamics implements SystemDynamics {
 

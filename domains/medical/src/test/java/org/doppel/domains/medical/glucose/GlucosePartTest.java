@@ -58,6 +58,23 @@ class GlucosePartTest {
   }
 
   @Test
+  void aFailedIntegrationFailsTheRunAndKeepsTheMinutesBeforeIt() {
+    FakeStudyContext context = new FakeStudyContext(true);
+    context.controllers.put("mpc", TestControllers.proportional(0.5));
+    // Whole-minute steps hold while fasting; the first meal (about 07:00) needs shorter ones.
+    Parameters section = section(Map.of("patients", List.of("adult#001"),
+        "policies", List.of("basal-bolus"), "integrator", Map.of("min_step_min", 0.5)));
+
+    part.validate(context, section);
+    SimulationException error = assertThrows(SimulationException.class,
+        () -> part.run(context, section));
+
+    List<List<Object>> kept = context.report.csvs.get("glucose/failed_trace.csv");
+    assertEquals(error.partialTrace().minutes(), kept.size());
+    assertTrue(kept.size() > 6 * 60 && kept.size() < 8 * 60, "kept " + kept.size());
+  }
+
+  @Test
   void validationNamesTheKeyAndTheReason() {
     FakeStudyContext context = new FakeStudyContext(false);
     context.controllers.put("mpc", TestControllers.proportional(0.5));

@@ -10,7 +10,7 @@ import org.doppel.sdk.control.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** No policy, however it is tuned or however its controller misbehaves, leaves the pump's limits. */
+/** No policy, however tuned and however its controller misbehaves, leaves the pump limits. */
 class PumpBoundsTest {
 
   private static GlucoseTables tables;
