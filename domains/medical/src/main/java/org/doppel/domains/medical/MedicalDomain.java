@@ -1,15 +1,18 @@
 package org.doppel.domains.medical;
 
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.doppel.domains.medical.glucose.GlucoseTables;
 import org.doppel.domains.medical.pk.PkStudies;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.study.DomainStudy;
 
 /**
  * The medical domain, id {@code medical}: patient twins for drug dosing (theophylline and
- * indomethacin pharmacokinetics) and, when its part is wired in, for glucose control. It
+ * indomethacin pharmacokinetics) and for glucose control (the UVA/Padova type 1 diabetes
+ * model with the simglucose virtual patients). It
  * runs its own {@link MedicalStudy}; it has no standard day-ahead control case. Stateless and
  * thread-safe.
  */
@@ -34,7 +37,8 @@ public final class MedicalDomain implements DomainModule {
   @Override
   public String description() {
     return "Patient twins: theophylline and indomethacin pharmacokinetics, calibrated per"
-        + " subject, with an attention surrogate and dose control in the therapeutic window";
+        + " subject, with an attention surrogate and dose control in the therapeutic window;"
+        + " type 1 diabetes twins (UVA/Padova) with basal-bolus, PID and MPC insulin";
   }
 
   @Override
@@ -44,13 +48,16 @@ public final class MedicalDomain implements DomainModule {
 
   @Override
   public Map<String, URL> datasets() {
-    return Map.of(THEOPHYLLINE, PkStudies.resource(PkStudies.THEOPHYLLINE),
-        INDOMETHACIN, PkStudies.resource(PkStudies.INDOMETHACIN));
+    Map<String, URL> datasets = new LinkedHashMap<>();
+    datasets.put(THEOPHYLLINE, PkStudies.resource(PkStudies.THEOPHYLLINE));
+    datasets.put(INDOMETHACIN, PkStudies.resource(PkStudies.INDOMETHACIN));
+    datasets.putAll(GlucoseTables.datasets());
+    return Map.copyOf(datasets);
   }
 
   @Override
   public String dataAttribution() {
-    return PkStudies.ATTRIBUTION;
+    return PkStudies.ATTRIBUTION + "\n" + GlucoseTables.ATTRIBUTION;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.doppel.domains.medical;
 
 import java.util.List;
+import org.doppel.domains.medical.glucose.GlucosePart;
 import org.doppel.domains.medical.pk.PkPart;
 
 /** The parts of the medical study, in the order they run and report. */
@@ -9,12 +10,9 @@ public final class MedicalParts {
   private MedicalParts() {
   }
 
-  /**
-   * Every part. The glucose part ({@code org.doppel.domains.medical.glucose.GlucosePart},
-   * section {@code glucose}) is built on its own branch; the integrator adds
-   * {@code new GlucosePart()} to this list when merging it.
-   */
+  /** Every part: pharmacokinetics and dosing ({@code pk}), then glucose control
+   * ({@code glucose}). */
   public static List<MedicalPart> all() {
-    return List.of(new PkPart());
+    return List.of(new PkPart(), new GlucosePart());
   }
 }

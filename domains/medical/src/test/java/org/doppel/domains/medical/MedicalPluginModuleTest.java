@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class MedicalPluginModuleTest {
 
   @Test
-  void theBundleContributesTheDomainAndBothPharmacokineticPlants() {
+  void theBundleContributesTheDomainBothPharmacokineticPlantsAndTheGlucosePlant() {
     Set<Plugin> plugins = Guice.createInjector(new MedicalPluginModule())
         .getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
 
     assertEquals(Set.of("domain/medical", "dynamics/pk-oral-one-compartment",
-        "dynamics/pk-iv-one-compartment"), plugins.stream()
+        "dynamics/pk-iv-one-compartment", "dynamics/uva-padova-t1d"), plugins.stream()
         .map(plugin -> plugin.type().label() + "/" + plugin.id()).collect(Collectors.toSet()));
   }
 }

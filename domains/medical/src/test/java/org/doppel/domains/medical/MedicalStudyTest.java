@@ -46,8 +46,9 @@ class MedicalStudyTest {
     assertEquals(new Chart.Band("therapeutic window", 10, 20), dosing.bands().get(0));
     assertEquals(3, dosing.series().size());
 
-    // Quick: 3 folds of 60 virtual + 11 real windows, 3 epochs, 11 tokens of 5 features.
-    assertEquals(3, forecasting.trained.size());
+    // Quick: 3 folds of 60 virtual + 11 real windows, 3 epochs, 11 tokens of 5 features;
+    // then the glucose part's forecaster.
+    assertEquals(4, forecasting.trained.size());
     WindowSet first = forecasting.trained.get(0);
     assertEquals(71, first.size());
     assertEquals(11, first.tokens());
@@ -133,10 +134,14 @@ class MedicalStudyTest {
 
   @Test
   void theShippedStudiesAreTheSharedFilesUnchanged() throws Exception {
-    // The sha256 sums their READMEs give.
+    // The sha256 sums of the shared files (the PK READMEs give theirs).
     Map<String, String> expected = Map.of(
         "theophylline", "905c708fbfd08e7cde201be7f525bd7ca66c9e8241b21493b45b70832a0fd7b7",
-        "indomethacin", "3fb5b7a5876cefa5bd0b88868ce53b4bc44123aa8f9c7e49fea132a9ddae31ab");
+        "indomethacin", "3fb5b7a5876cefa5bd0b88868ce53b4bc44123aa8f9c7e49fea132a9ddae31ab",
+        "simglucose-patients", "662f3b684d160fdf485edd1d7196dd1cd85c14b53650b030fdb86aaa05bb2e50",
+        "simglucose-therapy", "30c73a4a0e406a8d8c08b33cf3e7573b9cee40f1d56b12bbe5c3aab3c73935b5",
+        "simglucose-pumps", "9b92646519f5501869626164f98e59cdc9303318958df78d7a670de1d023df6f",
+        "simglucose-sensors", "a8b514dde8ccaae1e5ec07c127fcadbfce05db03d1f95a1eecb0c97035e9872c");
 
     for (Map.Entry<String, java.net.URL> dataset : new MedicalDomain().datasets().entrySet()) {
       byte[] content;
@@ -150,10 +155,13 @@ class MedicalStudyTest {
   }
 
   @Test
-  void theDomainShipsBothStudiesWithAttribution() throws Exception {
+  void theDomainShipsBothStudiesAndTheGlucoseTablesWithAttribution() throws Exception {
     MedicalDomain domain = new MedicalDomain();
 
-    assertEquals(java.util.Set.of("theophylline", "indomethacin"), domain.datasets().keySet());
+    assertEquals(java.util.Set.of("theophylline", "indomethacin", "simglucose-patients",
+        "simglucose-therapy", "simglucose-pumps", "simglucose-sensors"),
+        domain.datasets().keySet());
+    assertTrue(domain.dataAttribution().contains("simglucose"), domain.dataAttribution());
     assertTrue(domain.dataAttribution().contains("Boeckmann"));
     assertTrue(domain.dataAttribution().contains("Kwan"));
     assertEquals(PkSubject.Route.ORAL, org.doppel.domains.medical.pk.PkStudies.theophylline()

@@ -1,11 +1,15 @@
 package org.doppel.domains.medical.internal;
 
 import org.doppel.domains.medical.MedicalDomain;
+import org.doppel.domains.medical.glucose.UvaPadovaDynamics;
 import org.doppel.domains.medical.pk.IvOneCompartment;
 import org.doppel.domains.medical.pk.OralOneCompartment;
 import org.doppel.sdk.wiring.PluginModule;
 
-/** What the medical bundle contributes: the domain and its pharmacokinetic plants. */
+/**
+ * What the medical bundle contributes: the domain, its pharmacokinetic plants and the
+ * glucose-insulin plant.
+ */
 public final class MedicalPluginModule extends PluginModule {
 
   @Override
@@ -13,5 +17,6 @@ public final class MedicalPluginModule extends PluginModule {
     addDomain(MedicalDomain.class);
     addDynamics(OralOneCompartment.class);
     addDynamics(IvOneCompartment.class);
+    addDynamics(UvaPadovaDynamics.class);
   }
 }
