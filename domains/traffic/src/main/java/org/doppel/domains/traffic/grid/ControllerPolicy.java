@@ -39,12 +39,18 @@ public final class ControllerPolicy implements SignalPolicy {
 
   @Override
   public double[] greens(int step, double[] queues, double[][] arrivalForecast) {
-    double[][] drift = forecasting ? nominalDrift(queues, arrivalForecast) : new double[0][];
+    double[][] drift = forecasting ? nominalDrift(plant, balance, queues, arrivalForecast)
+        : new double[0][];
     double[] shifts = law.input(step, balance.reduce(queues), drift);
     return balance.greens(shifts);
   }
 
-  private double[][] nominalDrift(double[] queues, double[][] arrivals) {
+  /**
+   * The queues' change per cycle, as a rate (veh/h), when the plant runs the equal split
+   * over the forecast arrivals from {@code queues}.
+   */
+  static double[][] nominalDrift(StoreAndForwardPlant plant, QueueBalanceModel balance,
+      double[] queues, double[][] arrivals) {
     double[][] drift = new double[arrivals.length][];
     double[] state = queues.clone();
     double[] greens = balance.nominalGreens();

@@ -14,7 +14,10 @@ import org.doppel.sdk.PluginException;
  * @param timing cycle ({@code cycle_s}, 90), lost time ({@code lost_time_s}, 6) and minimum
  *     green ({@code min_green_s}, 12)
  * @param saturationQuantile {@code saturation_quantile} (0.999)
- * @param policies {@code policies} ([fixed-time, lqr, mpc])
+ * @param policies {@code policies} ([fixed-time, lqr, lqr-relinearised, mpc]); see
+ *     {@link GridPolicies}
+ * @param demandScales {@code demand_scales} ([1, 2]): every policy runs at the data's
+ *     arrivals times each of these
  * @param inputWeight {@code input_weight} (0.01): R = r·I of LQR and MPC, per s² of green
  * @param greenRateSeconds {@code green_rate_s} (10): the most a stage's green may change from
  *     one cycle to the next under MPC, s
@@ -26,25 +29,35 @@ import org.doppel.sdk.PluginException;
  * @param testMinutes {@code test_min} (60): the held-out last minutes
  */
 public record GridSettings(Path data, SignalTiming timing,
-    double saturationQuantile, List<String> policies, double inputWeight,
+    double saturationQuantile, List<String> policies, double[] demandScales,
+    double inputWeight,
     double greenRateSeconds, int mpcHorizon, int mpcMoves, int lookbackMinutes,
     int horizonMinutes, int testMinutes) {
 
   /** The policies a scenario may name. */
-  public static final Set<String> POLICIES = Set.of("fixed-time", "lqr", "mpc");
+  public static final Set<String> POLICIES = Set.of("fixed-time", "lqr", "lqr-relinearised",
+      "mpc");
 
   private static final Set<String> KEYS = Set.of("data", "cycle_s", "lost_time_s",
-      "min_green_s", "saturation_quantile", "policies", "input_weight",
+      "min_green_s", "saturation_quantile", "policies", "demand_scales", "input_weight",
       "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min");
 
   public GridSettings {
     policies = List.copyOf(policies);
+    demandScales = demandScales.clone();
+    for (double scale : demandScales) {
+      if (!(scale > 0) || scale > 10) {
+        throw new IllegalArgumentException("'demand_scales' must lie in (0, 10], got "
+            + scale);
+      }
+    }
   }
 
   /** Every default. */
   public static GridSettings defaults() {
     return new GridSettings(null, new SignalTiming(90, 6, 12), 0.999,
-        List.of("fixed-time", "lqr", "mpc"), 0.01, 10, 10, 3, 15, 15, 60);
+        List.of("fixed-time", "lqr", "lqr-relinearised", "mpc"), new double[] {1, 2}, 0.01,
+        10, 10, 3, 15, 15, 60);
   }
 
   /**
@@ -65,6 +78,7 @@ public record GridSettings(Path data, SignalTiming timing,
       GridSettings settings = new GridSettings(
           section.has("data") ? Path.of(section.getString("data", "")) : null, timing,
           section.getDouble("saturation_quantile", d.saturationQuantile()), policies,
+          section.getDoubles("demand_scales", d.demandScales()),
           section.getDouble("input_weight", d.inputWeight()),
           section.getDouble("green_rate_s", d.greenRateSeconds()),
           section.getInt("mpc_horizon", d.mpcHorizon()),
@@ -117,7 +131,7 @@ public record GridSettings(Path data, SignalTiming timing,
 
   /** A copy with another timing. */
   public GridSettings withTiming(SignalTiming timing) {
-    return new GridSettings(data, timing, saturationQuantile, policies,
+    return new GridSettings(data, timing, saturationQuantile, policies, demandScales,
         inputWeight, greenRateSeconds, mpcHorizon, mpcMoves, lookbackMinutes, horizonMinutes,
         testMinutes);
   }

@@ -16,8 +16,11 @@ public final class GridSimulation {
   private GridSimulation() {
   }
 
-  /** The calibrated arrivals averaged over each cycle, {@code [cycle][approach]}, veh/h. */
-  public static double[][] arrivalsPerCycle(GridModel model) {
+  /**
+   * The calibrated arrivals averaged over each cycle and multiplied by {@code scale},
+   * {@code [cycle][approach]}, veh/h.
+   */
+  public static double[][] arrivalsPerCycle(GridModel model, double scale) {
     double period = model.timing().cycleSeconds();
     int minutes = model.arrivals().length;
     int steps = (int) Math.floor(minutes * 60 / period);
@@ -28,7 +31,7 @@ public final class GridSimulation {
       for (int m = (int) (from / 60); m < minutes && m * 60 < to; m++) {
         double overlap = Math.min(to, (m + 1) * 60.0) - Math.max(from, m * 60.0);
         for (int z = 0; z < model.queues(); z++) {
-          perCycle[k][z] += model.arrivals()[m][z] * overlap / period;
+          perCycle[k][z] += scale * model.arrivals()[m][z] * overlap / period;
         }
       }
     }
@@ -38,13 +41,14 @@ public final class GridSimulation {
   /**
    * Runs {@code policy} from empty queues (the simulated network starts empty at 06:00).
    *
+   * @param demandScale the factor on every arrival (1: the data's demand)
    * @param forecastCycles how many cycles of arrival forecast the policy is given
    * @throws IllegalStateException when a policy's greens break the timing
    */
   public static GridRun run(StoreAndForwardPlant plant, SignalPolicy policy,
-      int forecastCycles, int forecastLookbackMinutes) {
+      double demandScale, int forecastCycles, int forecastLookbackMinutes) {
     GridModel model = plant.model();
-    double[][] arrivals = arrivalsPerCycle(model);
+    double[][] arrivals = arrivalsPerCycle(model, demandScale);
     int steps = arrivals.length;
     int n = model.queues();
     double period = model.timing().cycleSeconds();

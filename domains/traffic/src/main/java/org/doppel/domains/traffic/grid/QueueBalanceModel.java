@@ -30,27 +30,50 @@ public final class QueueBalanceModel {
   private final double[][] basis;
   private final ControlProblem problem;
   private final double[] nominal;
+  private final java.util.BitSet saturated = new java.util.BitSet();
 
   /**
+   * The model where every approach is saturated (every link holding its storage): TUC's.
+   *
    * @param inputWeight r of R = r·I
    * @param greenRateSeconds the most a split may move from one cycle to the next, s
    */
   public QueueBalanceModel(StoreAndForwardPlant plant, double inputWeight,
       double greenRateSeconds) {
+    this(plant, plant.model().storage(), new double[plant.model().queues()], inputWeight,
+        greenRateSeconds);
+  }
+
+  /**
+   * The model linearised at {@code queues} with {@code arrivals} (veh/h) under the equal
+   * split: only the saturated approaches there respond to the greens.
+   */
+  public QueueBalanceModel(StoreAndForwardPlant plant, double[] queues, double[] arrivals,
+      double inputWeight, double greenRateSeconds) {
     this.model = plant.model();
     SignalTiming timing = model.timing();
     int junctions = model.network().junctions().size();
     this.nominal = new double[junctions];
     Arrays.fill(nominal, timing.equalGreen());
 
-    Linearization full = plant.linearize(new double[model.queues()],
-        timing.greens(nominal));
+    Linearization full = plant.linearize(queues, timing.greens(nominal), arrivals);
+    double[][] fullB = full.b();
+    for (int z = 0; z < fullB.length; z++) {
+      if (fullB[z][model.greenOf(z)] < 0) {
+        saturated.set(z);
+      }
+    }
     RealMatrix bu = MatrixUtils.createRealMatrix(full.b()).multiply(splitMap(junctions));
     SingularValueDecomposition svd = new SingularValueDecomposition(bu);
     double[] sigma = svd.getSingularValues();
     int rank = 0;
-    while (rank < sigma.length && sigma[rank] > RANK_TOLERANCE * sigma[0]) {
+    while (rank < sigma.length && sigma[rank] > RANK_TOLERANCE * Math.max(sigma[0], 1e-300)
+        && sigma[rank] > 0) {
       rank++;
+    }
+    if (rank == 0) {
+      throw new IllegalArgumentException("no approach is saturated at this operating point,"
+          + " so no green moves a queue");
     }
     RealMatrix v = svd.getU().getSubMatrix(0, model.queues() - 1, 0, rank - 1);
     this.basis = v.transpose().getData();
@@ -87,6 +110,11 @@ public final class QueueBalanceModel {
       p.setEntry(2 * j + 1, j, -1);
     }
     return p;
+  }
+
+  /** The approaches saturated at the operating point. */
+  public java.util.BitSet saturated() {
+    return (java.util.BitSet) saturated.clone();
   }
 
   /** The problem for the {@code lqr} and {@code mpc} controllers. */

@@ -30,7 +30,8 @@ import org.doppel.sdk.dynamics.SystemDynamics;
  * <p><b>Linearisation</b> (the TUC model): while every queue discharges at saturation and no
  * link is full, x[k+1] = x[k] + B g[k] + G d[k] with A = I,
  * B_z,s = T/C · (Σ_{w served by s} t_wz S_w − S_z [z served by s]) (flows per second) and
- * G = T · I; it is the same at every operating point.
+ * G = T · I. At an operating point where an approach is not saturated its green moves
+ * nothing, and its terms drop out of B.
  *
  * <p>The registered service is calibrated lazily from the shipped SUMO grid data with the
  * default timing; {@link #configure} takes {@code cycle_s}, {@code lost_time_s},
@@ -171,22 +172,37 @@ public final class StoreAndForwardPlant implements SystemDynamics {
 
   @Override
   public Linearization linearize(double[] state, double[] input) {
+    return linearize(state, input, new double[model().queues()]);
+  }
+
+  /**
+   * The Jacobian of a step at an operating point with arrivals: a green moves an approach's
+   * discharge only while the approach is saturated there, holding at least what the green
+   * clears (x_w + d_w T ≥ S_w g_w T / C); the columns of an unsaturated approach are zero.
+   * Spillback is left out (it is the plant's constraint, not its slope). At an operating
+   * point where every queue is saturated this is the TUC model of the class comment.
+   */
+  public Linearization linearize(double[] state, double[] greens, double[] arrivalsPerHour) {
     GridModel m = model();
     int n = m.queues();
+    checkLength("state", state, n);
+    checkLength("input", greens, m.network().greens());
     double period = samplePeriod();
     double cycle = m.timing().cycleSeconds();
     double[][] a = new double[n][n];
     double[][] b = new double[n][m.network().greens()];
     double[][] g = new double[n][n];
-    for (int z = 0; z < n; z++) {
-      a[z][z] = 1;
-      g[z][z] = period / 3600;
-      b[z][m.greenOf(z)] -= m.saturationFlow()[z] / 3600 * period / cycle;
-    }
     for (int w = 0; w < n; w++) {
+      a[w][w] = 1;
+      g[w][w] = period / 3600;
+      double capacity = m.saturationFlow()[w] * greens[m.greenOf(w)] / cycle * period / 3600;
+      if (state[w] + Math.max(0, arrivalsPerHour[w]) * period / 3600 < capacity) {
+        continue;
+      }
+      double perSecondOfGreen = m.saturationFlow()[w] / 3600 * period / cycle;
+      b[w][m.greenOf(w)] -= perSecondOfGreen;
       for (int z = 0; z < n; z++) {
-        b[z][m.greenOf(w)] += m.turning()[w][z] * m.saturationFlow()[w] / 3600 * period
-            / cycle;
+        b[z][m.greenOf(w)] += m.turning()[w][z] * perSecondOfGreen;
       }
     }
     return new Linearization(a, b, g, period);
