@@ -107,9 +107,10 @@ public final class GridPart implements TrafficPart {
     StudyReport report = context.report();
     report.heading("Grid: forecasting every loop's flow");
     GridForecast problem = new GridForecast(network, loops, settings.lookbackMinutes(),
-        settings.horizonMinutes(), settings.testMinutes());
+        settings.horizonMinutes(), settings.testMinutes(), settings.neighbours());
     ForecasterSettings forecasterSettings = SurrogateSections.settings(context);
-    WindowSet training = problem.training();
+    WindowSet training = problem.training(context.quick()
+        ? Math.max(5, settings.trainStrideMinutes()) : settings.trainStrideMinutes());
     WindowSet test = problem.test();
     SequenceForecaster forecaster;
     try (StudyContext.Progress progress = context.progress("grid: training the forecaster",
@@ -118,9 +119,9 @@ public final class GridPart implements TrafficPart {
           (epoch, epochs, loss, validation) -> progress.step(String.format(
               java.util.Locale.ROOT, "loss %.4f", loss)));
     }
-    double[][] twin = forecaster.predict(test);
-    double[][] actual = test.targets();
-    double[][] persistence = test.baseline();
+    double[][] twin = problem.byLoop(forecaster.predict(test));
+    double[][] actual = problem.byLoop(test.targets());
+    double[][] persistence = problem.byLoop(test.baseline());
     double[][] historical = new double[actual.length][];
     Arrays.setAll(historical, w -> problem.historicalAverage());
 
@@ -130,7 +131,7 @@ public final class GridPart implements TrafficPart {
     errors.put("historical_average", GridForecast.errors(historical, actual));
     reportErrors(report, settings, network, errors, forecaster, training, test);
     reportForecastCharts(report, network, problem, twin, actual, persistence);
-    reportAttention(report, network, forecaster, test);
+    reportAttention(report, network, problem, forecaster, test);
   }
 
   private static void reportErrors(StudyReport report, GridSettings settings,
@@ -147,11 +148,14 @@ public final class GridPart implements TrafficPart {
     report.metric("grid/forecast/parameters", forecaster.parameterCount());
     report.metric("grid/forecast/training_seconds", forecaster.trainingSeconds());
     report.paragraph(String.format(java.util.Locale.ROOT, "Each loop's mean flow over the"
-        + " next %d minutes, forecast from the last %d minutes of all %d loops (one token per"
-        + " loop, so attention runs over detectors), on the held-out last %d minutes (%d"
-        + " forecasts, %d training windows). Network-wide MAE: twin %.1f, persistence %.1f,"
-        + " historical average %.1f veh/h; skill against persistence %.1f %%.",
-        settings.horizonMinutes(), settings.lookbackMinutes(), network.detectors().size(),
+        + " next %d minutes, forecast from the last %d minutes of it and its %d nearest loops"
+        + " (one token per loop, so attention runs over detectors; one network for every"
+        + " loop), on the held-out last %d minutes (%d forecasts, %d training windows)."
+        + " Network-wide MAE: twin %.1f, persistence %.1f, historical average %.1f veh/h;"
+        + " skill against persistence %.1f %%. The training morning rises to its peak and the"
+        + " held-out hour falls from it, which a forecaster trained on one simulated morning"
+        + " has not seen.",
+        settings.horizonMinutes(), settings.lookbackMinutes(), settings.neighbours() - 1,
         settings.testMinutes(), test.size(), training.size(), errors.get("twin").mae(),
         errors.get("persistence").mae(), errors.get("historical_average").mae(),
         100 * skill));
@@ -205,43 +209,37 @@ public final class GridPart implements TrafficPart {
   }
 
   private static void reportAttention(StudyReport report, GridNetwork network,
-      SequenceForecaster forecaster, WindowSet test) {
+      GridForecast problem, SequenceForecaster forecaster, WindowSet test) {
     double[][][] weights = forecaster.attentionWeights(test);
     if (weights.length == 0) {
       report.paragraph("The attention variant has no attention weights to show.");
       return;
     }
-    int queries = weights[0].length;
-    int tokens = weights[0][0].length;
-    double[][] mean = new double[queries][tokens];
-    for (double[][] window : weights) {
-      for (int q = 0; q < queries; q++) {
-        for (int t = 0; t < tokens; t++) {
-          mean[q][t] += window[q][t] / weights.length;
+    // Weight of each loop in the forecast of each loop: mean over queries and origins, then
+    // summed per approach (both lanes) to keep the map readable, 64 x 64.
+    int loops = network.detectors().size();
+    int origins = weights.length / loops;
+    int approaches = network.approaches().size();
+    double[][] byApproach = new double[approaches][approaches];
+    for (int w = 0; w < weights.length; w++) {
+      int target = w % loops;
+      int[] held = problem.neighbours(target);
+      int row = network.approachOf(network.detectors().get(target));
+      for (double[] query : weights[w]) {
+        for (int k = 0; k < held.length; k++) {
+          int column = network.approachOf(network.detectors().get(held[k]));
+          byApproach[row][column] += query[k] / weights[w].length / origins / 2;
         }
       }
     }
-    // Per approach (both lanes together) keeps the map readable: 64 x 64 rather than 128.
-    boolean perLoopQueries = queries == tokens;
-    List<String> approaches = network.approaches().stream().map(Approach::edgeId).toList();
-    double[][] byApproach = new double[perLoopQueries ? approaches.size() : queries]
-        [approaches.size()];
-    for (int q = 0; q < queries; q++) {
-      int row = perLoopQueries ? network.approachOf(network.detectors().get(q)) : q;
-      for (int t = 0; t < tokens; t++) {
-        int column = network.approachOf(network.detectors().get(t));
-        byApproach[row][column] += mean[q][t] / (perLoopQueries ? 2 : 1);
-      }
-    }
-    List<String> rows = perLoopQueries ? approaches
-        : java.util.stream.IntStream.range(0, queries).mapToObj(q -> "query " + q).toList();
+    List<String> names = network.approaches().stream().map(Approach::edgeId).toList();
     report.chart("grid_attention_over_detectors", new Chart.Heatmap("Attention over"
-        + " detectors, mean over the held-out forecasts (loops summed per approach)",
-        "attended approach", perLoopQueries ? "forecast approach" : "query", approaches,
-        rows, byApproach));
+        + " detectors: weight of each approach's loops in the forecast of each approach,"
+        + " mean over the held-out forecasts", "attended approach", "forecast approach",
+        names, names, byApproach));
     report.table("grid_attention_top", "Most attended approaches per forecast approach",
-        List.of("row", "first", "weight_1", "second", "weight_2", "third", "weight_3"),
-        topAttended(rows, approaches, byApproach));
+        List.of("forecast", "first", "weight_1", "second", "weight_2", "third", "weight_3"),
+        topAttended(names, names, byApproach));
   }
 
   private static List<List<Object>> topAttended(List<String> rows, List<String> columns,

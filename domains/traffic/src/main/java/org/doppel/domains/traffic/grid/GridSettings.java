@@ -27,12 +27,16 @@ import org.doppel.sdk.PluginException;
  * @param horizonMinutes {@code horizon_min} (15): the forecast is the mean flow over the next
  *     this many minutes
  * @param testMinutes {@code test_min} (60): the held-out last minutes
+ * @param neighbours {@code neighbours} (8): the loops in each forecast window, the forecast
+ *     loop and its nearest others
+ * @param trainStrideMinutes {@code train_stride_min} (2): minutes between training origins
+ *     (a quick run uses at least 5)
  */
 public record GridSettings(Path data, SignalTiming timing,
     double saturationQuantile, List<String> policies, double[] demandScales,
     double inputWeight,
     double greenRateSeconds, int mpcHorizon, int mpcMoves, int lookbackMinutes,
-    int horizonMinutes, int testMinutes) {
+    int horizonMinutes, int testMinutes, int neighbours, int trainStrideMinutes) {
 
   /** The policies a scenario may name. */
   public static final Set<String> POLICIES = Set.of("fixed-time", "lqr", "lqr-relinearised",
@@ -40,7 +44,8 @@ public record GridSettings(Path data, SignalTiming timing,
 
   private static final Set<String> KEYS = Set.of("data", "cycle_s", "lost_time_s",
       "min_green_s", "saturation_quantile", "policies", "demand_scales", "input_weight",
-      "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min");
+      "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min", "neighbours",
+      "train_stride_min");
 
   public GridSettings {
     policies = List.copyOf(policies);
@@ -57,7 +62,7 @@ public record GridSettings(Path data, SignalTiming timing,
   public static GridSettings defaults() {
     return new GridSettings(null, new SignalTiming(90, 6, 12), 0.999,
         List.of("fixed-time", "lqr", "lqr-relinearised", "mpc"), new double[] {1, 2}, 0.01,
-        10, 10, 3, 15, 15, 60);
+        10, 10, 3, 15, 15, 60, 8, 2);
   }
 
   /**
@@ -85,7 +90,9 @@ public record GridSettings(Path data, SignalTiming timing,
           section.getInt("mpc_moves", d.mpcMoves()),
           section.getInt("lookback_min", d.lookbackMinutes()),
           section.getInt("horizon_min", d.horizonMinutes()),
-          section.getInt("test_min", d.testMinutes()));
+          section.getInt("test_min", d.testMinutes()),
+          section.getInt("neighbours", d.neighbours()),
+          section.getInt("train_stride_min", d.trainStrideMinutes()));
       settings.check(owner);
       return settings;
     } catch (IllegalArgumentException e) {
@@ -121,6 +128,11 @@ public record GridSettings(Path data, SignalTiming timing,
       throw new IllegalArgumentException("'mpc_horizon' must be at least 1 and 'mpc_moves'"
           + " between 1 and it, got " + mpcHorizon + " and " + mpcMoves);
     }
+    if (neighbours < 1 || neighbours > 128 || trainStrideMinutes < 1) {
+      throw new IllegalArgumentException("'neighbours' must be 1 to 128 and"
+          + " 'train_stride_min' at least 1, got " + neighbours + " and "
+          + trainStrideMinutes);
+    }
     if (lookbackMinutes < 5 || lookbackMinutes % 5 != 0 || horizonMinutes < 1
         || testMinutes < horizonMinutes) {
       throw new IllegalArgumentException("'lookback_min' must be a multiple of 5 minutes,"
@@ -133,7 +145,7 @@ public record GridSettings(Path data, SignalTiming timing,
   public GridSettings withTiming(SignalTiming timing) {
     return new GridSettings(data, timing, saturationQuantile, policies, demandScales,
         inputWeight, greenRateSeconds, mpcHorizon, mpcMoves, lookbackMinutes, horizonMinutes,
-        testMinutes);
+        testMinutes, neighbours, trainStrideMinutes);
   }
 
   /** The data these settings name. */
