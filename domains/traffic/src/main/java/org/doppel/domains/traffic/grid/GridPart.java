@@ -36,6 +36,9 @@ public final class GridPart implements TrafficPart {
       + " aggregated to one minute. Use it to develop the twin, never as evidence about a"
       + " real road.";
 
+  /** Minutes between training origins in a quick run (at least). */
+  static final int QUICK_STRIDE_MINUTES = 15;
+
   private static final Logger LOG = LoggerFactory.getLogger(GridPart.class);
 
   @Override
@@ -110,7 +113,8 @@ public final class GridPart implements TrafficPart {
         settings.horizonMinutes(), settings.testMinutes(), settings.neighbours());
     ForecasterSettings forecasterSettings = SurrogateSections.settings(context);
     WindowSet training = problem.training(context.quick()
-        ? Math.max(5, settings.trainStrideMinutes()) : settings.trainStrideMinutes());
+        ? Math.max(QUICK_STRIDE_MINUTES, settings.trainStrideMinutes())
+        : settings.trainStrideMinutes());
     WindowSet test = problem.test();
     SequenceForecaster forecaster;
     try (StudyContext.Progress progress = context.progress("grid: training the forecaster",

@@ -30,7 +30,7 @@ import org.doppel.sdk.PluginException;
  * @param neighbours {@code neighbours} (8): the loops in each forecast window, the forecast
  *     loop and its nearest others
  * @param trainStrideMinutes {@code train_stride_min} (2): minutes between training origins
- *     (a quick run uses at least 5)
+ *     (a quick run uses at least 15)
  */
 public record GridSettings(Path data, SignalTiming timing,
     double saturationQuantile, List<String> policies, double[] demandScales,
