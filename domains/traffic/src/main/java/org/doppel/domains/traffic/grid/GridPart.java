@@ -239,8 +239,8 @@ public final class GridPart implements TrafficPart {
     List<String> names = network.approaches().stream().map(Approach::edgeId).toList();
     report.chart("grid_attention_over_detectors", new Chart.Heatmap("Attention over"
         + " detectors: weight of each approach's loops in the forecast of each approach,"
-        + " mean over the held-out forecasts", "attended approach", "forecast approach",
-        names, names, byApproach));
+        + " mean over the held-out forecasts (SUMO-simulated loops)", "attended approach",
+        "forecast approach", names, names, byApproach));
     report.table("grid_attention_top", "Most attended approaches per forecast approach",
         List.of("forecast", "first", "weight_1", "second", "weight_2", "third", "weight_3"),
         topAttended(names, names, byApproach));
@@ -314,11 +314,12 @@ public final class GridPart implements TrafficPart {
       splits.add(Arrays.stream(run.greens()).mapToDouble(g -> g[2 * Math.max(0, junction)])
           .toArray());
       report.chart("grid_queue_map_" + at + "_" + run.policy(), GridCharts.junctionMap(
-          "Mean vehicles per junction, " + run.policy() + ", demand " + at, model.network(),
+          "Mean vehicles per junction, " + run.policy() + ", demand " + at + " (model"
+          + " calibrated on SUMO-simulated loops)", model.network(),
           run.meanQueues()));
     }
     report.chart("grid_queues_" + at, GridCharts.overCycles("Vehicles in the network per"
-        + " policy, demand " + at, "veh", model, names, total));
+        + " policy, demand " + at + " (SUMO-calibrated model)", "veh", model, names, total));
     report.chart("grid_splits_" + at, GridCharts.overCycles("North-south green at junction"
         + " B1 per policy, demand " + at, "s", model, names, splits));
   }

@@ -44,8 +44,8 @@ public record GridSettings(Path data, SignalTiming timing,
 
   private static final Set<String> KEYS = Set.of("data", "cycle_s", "lost_time_s",
       "min_green_s", "saturation_quantile", "policies", "demand_scales", "input_weight",
-      "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min", "neighbours",
-      "train_stride_min");
+      "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min",
+      "neighbours", "train_stride_min");
 
   public GridSettings {
     policies = List.copyOf(policies);

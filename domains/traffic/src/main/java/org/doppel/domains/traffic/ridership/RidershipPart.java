@@ -93,8 +93,8 @@ public final class RidershipPart implements TrafficPart {
     charts(report, forecaster, test, twin, actual, weekly);
   }
 
-  private static void charts(StudyReport report, SequenceForecaster forecaster, WindowSet test, double[] twin, double[] actual,
-      double[] weekly) {
+  private static void charts(StudyReport report, SequenceForecaster forecaster,
+      WindowSet test, double[] twin, double[] actual, double[] weekly) {
     int shown = Math.min(56, actual.length);
     int from = actual.length - shown;
     double[] x = new double[shown];
