@@ -1,15 +1,6 @@
 package org.doppel.distribution.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,15 +13,15 @@ import java.util.stream.Stream;
 import org.doppel.launcher.BundleDeployer;
 import org.doppel.launcher.DeployWatcher;
 import org.doppel.launcher.FrameworkHost;
-import org.doppel.launcher.HostSettings;
-import org.doppel.launcher.Nd4jBootstrap;
 import org.doppel.launcher.SystemPackages;
+import org.doppel.sdk.testkit.FrameworkHarness;
 import org.osgi.framework.Bundle;
 
 /**
  * The real Felix of the built distribution ({@code target/doppel}: its {@code lib/} exported
  * from the system bundle, its {@code bundle/} started) booted in the test JVM, with a
- * fresh {@code deploy/} folder watched every 100 ms.
+ * fresh {@code deploy/} folder watched every 100 ms: the SDK test kit's
+ * {@link FrameworkHarness} on the distribution's folders.
  */
 final class TestHost implements AutoCloseable {
 
@@ -38,18 +29,18 @@ final class TestHost implements AutoCloseable {
 
   static final Duration POLL = Duration.ofMillis(100);
 
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration TIMEOUT = FrameworkHarness.TIMEOUT;
 
   final Path work;
   final Path deploy;
   final FrameworkHost host;
+  final FrameworkHarness harness;
 
-  private TestHost(Path work, Path deploy, FrameworkHost host) {
-    this.work = work;
-    this.deploy = deploy;
-    this.host = host;
+  private TestHost(FrameworkHarness harness) {
+    this.harness = harness;
+    this.work = harness.work();
+    this.deploy = harness.deployFolder();
+    this.host = harness.host();
   }
 
   static TestHost boot(String name) throws IOException {
@@ -60,11 +51,8 @@ final class TestHost implements AutoCloseable {
   static TestHost boot(String name, Path bundles) throws IOException {
     Path work = Files.createTempDirectory(Files.createDirectories(
         Path.of("target", "it-work")), name + "-");
-    Path deploy = Files.createDirectories(work.resolve("deploy"));
-    Nd4jBootstrap.initialise();
-    HostSettings settings = new HostSettings(SystemPackages.jarsIn(DIST.resolve("lib")),
-        bundles, deploy, POLL, work.resolve("cache"), TIMEOUT);
-    return new TestHost(work, deploy, FrameworkHost.boot(settings));
+    return new TestHost(FrameworkHarness.boot(work, SystemPackages.jarsIn(DIST.resolve("lib")),
+        bundles, POLL));
   }
 
   BundleDeployer deployer() {
@@ -81,34 +69,22 @@ final class TestHost implements AutoCloseable {
 
   /** Runs a command through the runtime's command service. */
   Result execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = host.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    FrameworkHarness.Result result = harness.execute(args);
+    return new Result(result.code(), result.out(), result.err());
   }
 
   /** Runs a command through the runtime's command service; fails unless it exits 0. */
   String command(String... args) {
-    Result result = execute(args);
-    assertEquals(0, result.code(), () -> String.join(" ", args) + " failed: "
-        + result.err());
-    return result.out();
+    return harness.command(args);
   }
 
   /** The registry's plugins, as {@code plugins --json} prints them. */
   List<Map<String, Object>> plugins() {
-    try {
-      return JSON.readValue(command("plugins", "--json"), new TypeReference<>() { });
-    } catch (IOException e) {
-      throw new AssertionError("plugins --json printed no JSON", e);
-    }
+    return harness.plugins();
   }
 
   Optional<Map<String, Object>> plugin(String id) {
-    return plugins().stream().filter(p -> id.equals(p.get("id"))).findFirst();
+    return harness.plugin(id);
   }
 
   boolean hasPlugin(String id, String version) {
@@ -137,22 +113,11 @@ final class TestHost implements AutoCloseable {
 
   /** Polls {@code condition} every 20 ms until it holds; fails after {@link #TIMEOUT}. */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted waiting for " + what);
-      }
-    }
+    FrameworkHarness.await(what, condition);
   }
 
   @Override
   public void close() {
-    host.stop();
+    harness.close();
   }
 }

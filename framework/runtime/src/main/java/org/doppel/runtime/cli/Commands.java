@@ -63,6 +63,7 @@ public final class Commands {
     line.addSubcommand(new InfoCommand(context));
     line.addSubcommand(new ShellCommand(context, frameworkStopping, terminal));
     line.addSubcommand(new CompareCommand(context, terminal));
+    line.addSubcommand(new NewPluginCommand(context));
     return configure(line, context);
   }
 

@@ -14,6 +14,7 @@ import org.doppel.sdk.Parameters;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.compression.CompressionStrategy;
 import org.doppel.sdk.model.SurrogateModel;
+import org.doppel.sdk.testkit.CompressionFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,8 +39,9 @@ class CompressionBenchmark {
 
   @Test
   void measureEveryStrategy() throws IOException {
-    int width = Integer.getInteger("doppel.bench.width", Fixture.WIDTH);
-    Fixture fixture = new Fixture(width, Integer.getInteger("doppel.bench.epochs", 60));
+    int width = Integer.getInteger("doppel.bench.width", CompressionFixture.WIDTH);
+    CompressionFixture fixture = new CompressionFixture(width,
+        Integer.getInteger("doppel.bench.epochs", 60));
     Path dir = Files.createDirectories(Path.of("target", "bench-" + width));
 
     Map<String, List<Step>> runs = new LinkedHashMap<>();
@@ -97,7 +99,7 @@ class CompressionBenchmark {
    * machine's load and JIT warm-up spread over all models instead of favouring the last.
    */
   private static Map<String, double[]> medianMillis(Map<String, SurrogateModel> models,
-      Fixture fixture, int batch) {
+      CompressionFixture fixture, int batch) {
     INDArray windows = fixture.validation.getFeatures(0)
         .get(NDArrayIndex.interval(0, batch), NDArrayIndex.all(), NDArrayIndex.all()).dup();
     Map<String, double[]> millis = new LinkedHashMap<>();
@@ -124,7 +126,7 @@ class CompressionBenchmark {
   }
 
   private interface Step {
-    CompressionOutcome apply(SurrogateModel model, Fixture fixture);
+    CompressionOutcome apply(SurrogateModel model, CompressionFixture fixture);
   }
 
   private static Step prune(double sparsity, int epochs) {

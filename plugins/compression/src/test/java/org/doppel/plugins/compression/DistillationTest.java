@@ -9,11 +9,12 @@ import java.util.Map;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
+import org.doppel.sdk.testkit.CompressionFixture;
 import org.junit.jupiter.api.Test;
 
 class DistillationTest {
 
-  private final Fixture fixture = Fixture.shared();
+  private final CompressionFixture fixture = CompressionFixture.shared();
   private final Distillation distillation = new Distillation();
 
   private CompressionOutcome distill(Map<String, ?> values) {

@@ -14,6 +14,8 @@ import java.util.Random;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
+import org.doppel.sdk.testkit.CompressionFixture;
+import org.doppel.sdk.testkit.TinySurrogate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class Int8QuantizationTest {
 
-  private final Fixture fixture = Fixture.shared();
+  private final CompressionFixture fixture = CompressionFixture.shared();
   private final Int8Quantization quantization = new Int8Quantization();
 
   private CompressionOutcome quantize(org.doppel.sdk.model.SurrogateModel model,
@@ -129,7 +131,7 @@ class Int8QuantizationTest {
     CompressionOutcome outcome = quantize(fixture.trained, Map.of());
 
     INDArray windows = fixture.validation.getFeatures(0);
-    double drift = Fixture.meanAbsolute(outcome.model().predict(windows)
+    double drift = CompressionFixture.meanAbsolute(outcome.model().predict(windows)
         .sub(fixture.trained.predict(windows)));
     double before = fixture.validationError(fixture.trained);
     double after = fixture.validationError(outcome.model());
@@ -165,8 +167,8 @@ class Int8QuantizationTest {
     long floatBytes = fixture.trained.save(dir.resolve("float.zip"));
     long int8Bytes = quantized.save(dir.resolve("int8.bin"));
     QuantizedSurrogate loaded = QuantizedSurrogate.load(dir.resolve("int8.bin"),
-        TinySurrogate.create(Fixture.WINDOW, Fixture.FEATURES, Fixture.WIDTH,
-            Fixture.HORIZON, 7));
+        TinySurrogate.create(CompressionFixture.WINDOW, CompressionFixture.FEATURES,
+            CompressionFixture.WIDTH, CompressionFixture.HORIZON, 7));
 
     assertTrue(floatBytes >= 3.5 * int8Bytes, floatBytes + " vs " + int8Bytes);
     assertEquals(quantized.tensors(), loaded.tensors());
@@ -181,8 +183,8 @@ class Int8QuantizationTest {
         .model();
     Path file = dir.resolve("int8.bin");
     quantized.save(file);
-    TinySurrogate wider = TinySurrogate.create(Fixture.WINDOW, Fixture.FEATURES,
-        Fixture.WIDTH + 8, Fixture.HORIZON, 7);
+    TinySurrogate wider = TinySurrogate.create(CompressionFixture.WINDOW,
+        CompressionFixture.FEATURES, CompressionFixture.WIDTH + 8, CompressionFixture.HORIZON, 7);
 
     IOException mismatch = assertThrows(IOException.class,
         () -> QuantizedSurrogate.load(file, wider));

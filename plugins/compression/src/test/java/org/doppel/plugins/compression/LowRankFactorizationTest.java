@@ -14,13 +14,14 @@ import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.model.SurrogateModel;
+import org.doppel.sdk.testkit.CompressionFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class LowRankFactorizationTest {
 
-  private final Fixture fixture = Fixture.shared();
+  private final CompressionFixture fixture = CompressionFixture.shared();
   private final LowRankFactorization lowRank = new LowRankFactorization();
 
   private CompressionOutcome factorise(SurrogateModel model, Map<String, ?> values) {
@@ -68,7 +69,7 @@ class LowRankFactorizationTest {
         .assign(outcome.model().graph().getArrForVarName("head/W"));
 
     INDArray windows = fixture.validation.getFeatures(0);
-    double difference = Fixture.meanAbsolute(outcome.model().predict(windows)
+    double difference = CompressionFixture.meanAbsolute(outcome.model().predict(windows)
         .sub(explicit.predict(windows)));
     assertTrue(difference < 1e-5, "mean difference " + difference);
   }
@@ -78,7 +79,7 @@ class LowRankFactorizationTest {
     CompressionOutcome outcome = factorise(fixture.trained, Map.of("energy", 1.0));
 
     INDArray windows = fixture.validation.getFeatures(0);
-    double difference = Fixture.meanAbsolute(outcome.model().predict(windows)
+    double difference = CompressionFixture.meanAbsolute(outcome.model().predict(windows)
         .sub(fixture.trained.predict(windows)));
     assertTrue(difference < 1e-4, "mean difference " + difference);
     detail(outcome, "factorised_per_layer").values().forEach(rewired -> assertEquals(false,

@@ -13,6 +13,8 @@ import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.compression.CompressionStrategy;
+import org.doppel.sdk.testkit.CompressionFixture;
+import org.doppel.sdk.testkit.TinySurrogate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class MagnitudePruningTest {
 
-  private final Fixture fixture = Fixture.shared();
+  private final CompressionFixture fixture = CompressionFixture.shared();
   private final MagnitudePruning pruning = new MagnitudePruning();
 
   private CompressionOutcome prune(Map<String, ?> values) {
@@ -122,11 +124,11 @@ class MagnitudePruningTest {
   @Test
   void fineTuningKeepsPrunedWeightsAtZeroAndRecoversError() {
     CompressionOutcome plain = prune(Map.of("sparsity", 0.85));
-    int iterationsBefore = fixture.fineTuneIterations;
+    int iterationsBefore = fixture.fineTuneIterations();
 
     CompressionOutcome tuned = prune(Map.of("sparsity", 0.85, "fine_tune_epochs", 3));
 
-    assertTrue(fixture.fineTuneIterations > iterationsBefore);
+    assertTrue(fixture.fineTuneIterations() > iterationsBefore);
     assertEquals(plain.model().nonZeroParameterCount(), tuned.model().nonZeroParameterCount());
     for (String name : WeightMatrices.names(plain.model().graph())) {
       INDArray plainMask = plain.model().graph().getArrForVarName(name).eq(0);

@@ -13,13 +13,14 @@ import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.model.SurrogateModel;
+import org.doppel.sdk.testkit.CompressionFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class StructuredPruningTest {
 
-  private final Fixture fixture = Fixture.shared();
+  private final CompressionFixture fixture = CompressionFixture.shared();
   private final StructuredPruning pruning = new StructuredPruning();
 
   private CompressionOutcome prune(SurrogateModel model, Map<String, ?> values) {

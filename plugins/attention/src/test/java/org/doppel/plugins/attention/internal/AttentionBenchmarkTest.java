@@ -16,6 +16,7 @@ import org.doppel.sdk.Parameters;
 import org.doppel.sdk.attention.AttentionBlock;
 import org.doppel.sdk.attention.AttentionSpec;
 import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.testkit.AttentionBlockFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -86,9 +87,9 @@ class AttentionBenchmarkTest {
     SameDiff graph = SameDiff.create();
     AttentionBlock block = build(graph, variant.variant(), variant.parameters());
     long weights = blockWeights(graph);
-    INDArray tokens = AttentionVariantContractTest.gaussian(1, TRAIN_BATCH, TOKENS, WIDTH)
+    INDArray tokens = AttentionBlockFixture.gaussian(1, TRAIN_BATCH, TOKENS, WIDTH)
         .reshape(TRAIN_BATCH, TOKENS, WIDTH);
-    INDArray targets = AttentionVariantContractTest.gaussian(2, TRAIN_BATCH, 1);
+    INDArray targets = AttentionBlockFixture.gaussian(2, TRAIN_BATCH, 1);
     MultiDataSet batch = new MultiDataSet(
         new INDArray[] {tokens, Nd4j.ones(DataType.FLOAT, TRAIN_BATCH, TOKENS)},
         new INDArray[] {targets});

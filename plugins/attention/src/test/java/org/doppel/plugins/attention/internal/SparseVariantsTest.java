@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.doppel.sdk.testkit.AttentionBlockFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +20,10 @@ class SparseVariantsTest {
   @ParameterizedTest(name = "k = {0}")
   @ValueSource(ints = {1, 3, 10})
   void topKKeepsExactlyKKeysPerQuery(int k) {
-    BlockGraph block = BlockGraph.of(new VariantCase(new TopKAttention(), Map.of("k", k)),
-        TOKENS, WIDTH, 3);
+    AttentionBlockFixture block = new VariantCase(new TopKAttention(), Map.of("k", k))
+        .fixture(TOKENS, WIDTH, 3);
 
-    INDArray weights = block.run(AttentionVariantContractTest.tokens(8, 11),
+    INDArray weights = block.run(AttentionBlockFixture.gaussian(11, 8, TOKENS, WIDTH),
         Nd4j.ones(8, TOKENS))[1];
 
     for (int b = 0; b < 8; b++) {
@@ -35,8 +36,8 @@ class SparseVariantsTest {
   @Test
   void topKKeepsExactlyKEvenWhenScoresTie() {
     // identical tokens give every key the same score: the earliest k keys are kept
-    BlockGraph block = BlockGraph.of(new VariantCase(new TopKAttention(), Map.of("k", 4)),
-        TOKENS, WIDTH, 3);
+    AttentionBlockFixture block = new VariantCase(new TopKAttention(), Map.of("k", 4))
+        .fixture(TOKENS, WIDTH, 3);
 
     INDArray weights = block.run(Nd4j.ones(2, TOKENS, WIDTH), Nd4j.ones(2, TOKENS))[1];
 
@@ -49,14 +50,14 @@ class SparseVariantsTest {
 
   @Test
   void topKKeepsEveryRealKeyWhenFewerThanKAreReal() {
-    BlockGraph block = BlockGraph.of(new VariantCase(new TopKAttention(), Map.of("k", 6)),
-        TOKENS, WIDTH, 3);
+    AttentionBlockFixture block = new VariantCase(new TopKAttention(), Map.of("k", 6))
+        .fixture(TOKENS, WIDTH, 3);
     INDArray mask = Nd4j.ones(1, TOKENS);
     for (int t = 0; t < 6; t++) {
       mask.putScalar(0, t, 0);
     }
 
-    INDArray weights = block.run(AttentionVariantContractTest.tokens(1, 12), mask)[1];
+    INDArray weights = block.run(AttentionBlockFixture.gaussian(12, 1, TOKENS, WIDTH), mask)[1];
 
     for (int q = 6; q < TOKENS; q++) {
       assertEquals(4, nonZeros(weights, 0, q), "query " + q);
@@ -66,10 +67,10 @@ class SparseVariantsTest {
   @ParameterizedTest(name = "window = {0}")
   @ValueSource(ints = {0, 1, 3})
   void localGivesNoWeightOutsideItsWindowAndSomeInside(int window) {
-    BlockGraph block = BlockGraph.of(
-        new VariantCase(new LocalAttention(), Map.of("window", window)), TOKENS, WIDTH, 5);
+    AttentionBlockFixture block = new VariantCase(new LocalAttention(), Map.of("window", window))
+        .fixture(TOKENS, WIDTH, 5);
 
-    INDArray weights = block.run(AttentionVariantContractTest.tokens(8, 13),
+    INDArray weights = block.run(AttentionBlockFixture.gaussian(13, 8, TOKENS, WIDTH),
         Nd4j.ones(8, TOKENS))[1];
 
     for (int b = 0; b < 8; b++) {

@@ -1,4 +1,4 @@
-package org.doppel.plugins.compression;
+package org.doppel.sdk.testkit;
 
 import java.util.Random;
 import org.doppel.sdk.compression.CompressionContext;
@@ -18,31 +18,36 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * A seeded synthetic series (two daily harmonics, a weekly one and noise, with an
  * hour-of-day feature), its windows, a small model trained on them once per JVM, and a
- * {@link CompressionContext} over them.
+ * {@link CompressionContext} over them, for tests of compression strategies. Not
+ * thread-safe, except {@link #shared()}.
  */
-final class Fixture implements CompressionContext {
+public final class CompressionFixture implements CompressionContext {
 
-  static final int WINDOW = 24;
-  static final int FEATURES = 2;
-  static final int WIDTH = 64;
-  static final int HORIZON = 6;
-  static final long SEED = 42;
-  static final int BATCH = 64;
+  public static final int WINDOW = 24;
+  public static final int FEATURES = 2;
+  public static final int WIDTH = 64;
+  public static final int HORIZON = 6;
+  public static final long SEED = 42;
+  public static final int BATCH = 64;
 
-  private static Fixture shared;
+  private static CompressionFixture shared;
 
-  final org.nd4j.linalg.dataset.MultiDataSet training;
-  final org.nd4j.linalg.dataset.MultiDataSet validation;
-  final org.nd4j.linalg.dataset.MultiDataSet calibration;
-  final TinySurrogate trained;
-  int fineTuneIterations;
+  /** The training windows (the first three quarters). */
+  public final org.nd4j.linalg.dataset.MultiDataSet training;
+  /** The validation windows (the last quarter). */
+  public final org.nd4j.linalg.dataset.MultiDataSet validation;
+  /** The first 128 training windows. */
+  public final org.nd4j.linalg.dataset.MultiDataSet calibration;
+  /** The model trained on {@link #training}. */
+  public final TinySurrogate trained;
+  private int fineTuneIterations;
 
-  private Fixture(int epochs) {
+  private CompressionFixture(int epochs) {
     this(WIDTH, epochs);
   }
 
   /** A fixture whose model has {@code width} hidden units, trained for {@code epochs}. */
-  Fixture(int width, int epochs) {
+  public CompressionFixture(int width, int epochs) {
     INDArray[] windows = windows(1200, SEED);
     long count = windows[0].size(0);
     long split = count * 3 / 4;
@@ -54,15 +59,15 @@ final class Fixture implements CompressionContext {
   }
 
   /** The fixture shared by every test class in this JVM (trained once, about a second). */
-  static synchronized Fixture shared() {
+  public static synchronized CompressionFixture shared() {
     if (shared == null) {
-      shared = new Fixture(60);
+      shared = new CompressionFixture(60);
     }
     return shared;
   }
 
   /** Windows and day-ahead-style targets from a seeded series. */
-  static INDArray[] windows(int length, long seed) {
+  public static INDArray[] windows(int length, long seed) {
     Random random = new Random(seed);
     float[] series = new float[length];
     for (int t = 0; t < length; t++) {
@@ -96,7 +101,7 @@ final class Fixture implements CompressionContext {
   }
 
   /** Mini-batch training on the training windows, in a fixed order. */
-  void train(SurrogateModel model, int epochs, Runnable afterEachIteration) {
+  public void train(SurrogateModel model, int epochs, Runnable afterEachIteration) {
     SameDiff graph = model.graph();
     INDArray x = training.getFeatures(0);
     INDArray y = training.getLabels(0);
@@ -125,13 +130,19 @@ final class Fixture implements CompressionContext {
   }
 
   /** Mean absolute error of {@code model} on the validation windows. */
-  double validationError(SurrogateModel model) {
+  public double validationError(SurrogateModel model) {
     INDArray forecasts = model.predict(validation.getFeatures(0));
     return meanAbsolute(forecasts.sub(validation.getLabels(0)));
   }
 
-  static double meanAbsolute(INDArray difference) {
+  /** The mean of the absolute values. */
+  public static double meanAbsolute(INDArray difference) {
     return Transforms.abs(difference, true).meanNumber().doubleValue();
+  }
+
+  /** Training iterations run through {@link #fineTune} and {@link #train} so far. */
+  public int fineTuneIterations() {
+    return fineTuneIterations;
   }
 
   @Override

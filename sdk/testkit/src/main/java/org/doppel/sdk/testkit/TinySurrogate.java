@@ -1,4 +1,4 @@
-package org.doppel.plugins.compression;
+package org.doppel.sdk.testkit;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,17 +22,18 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 
 /**
- * A small surrogate for the tests, shaped like the runtime's: windows {@code [batch,
- * window, features]} are flattened, embedded ({@code embed/W}), passed through a projection
- * with a residual ({@code attention/q/W}) and a hidden layer ({@code hidden/W}), and mapped
- * to the horizon ({@code head/W}). Saves every trainable array as float32 into a deflated
- * zip, like a compressed archive of arrays.
+ * A small surrogate for tests of compression strategies, shaped like the runtime's:
+ * windows {@code [batch, window, features]} are flattened, embedded ({@code embed/W}),
+ * passed through a projection with a residual ({@code attention/q/W}) and a hidden layer
+ * ({@code hidden/W}), and mapped to the horizon ({@code head/W}). Saves every trainable
+ * array as float32 into a deflated zip, like a compressed archive of arrays. Not
+ * thread-safe.
  */
-final class TinySurrogate implements SurrogateModel {
+public final class TinySurrogate implements SurrogateModel {
 
-  static final String INPUT = "windows";
-  static final String TARGET = "target";
-  static final String OUTPUT = "forecast";
+  public static final String INPUT = "windows";
+  public static final String TARGET = "target";
+  public static final String OUTPUT = "forecast";
 
   private final int window;
   private final int features;
@@ -57,7 +58,7 @@ final class TinySurrogate implements SurrogateModel {
   }
 
   /** An untrained model with weights drawn from {@code seed}. */
-  static TinySurrogate create(int window, int features, int width, int horizon, long seed) {
+  public static TinySurrogate create(int window, int features, int width, int horizon, long seed) {
     return new TinySurrogate(window, features, width, horizon, seed);
   }
 
