@@ -1,0 +1,64 @@
+package org.doppel.domains.traffic.grid;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the grid's three files are: {@code edges.csv}, {@code detectors.csv},
+ * {@code loops_1min.csv}.
+ *
+ * @param edges the links
+ * @param detectors the loops
+ * @param loops the one-minute loop rows
+ * @param loopsName the name errors give the loop file
+ */
+public record GridDataset(URL edges, URL detectors, URL loops, String loopsName) {
+
+  /** The shipped folder in the bundle. */
+  public static final String RESOURCES = "/org/doppel/domains/traffic/data/grid/";
+
+  /** The SUMO-simulated grid data shipped in the bundle. */
+  public static GridDataset shipped() {
+    return new GridDataset(resource("edges.csv"), resource("detectors.csv"),
+        resource("loops_1min.csv"), "loops_1min.csv");
+  }
+
+  /**
+   * The three files in {@code folder}.
+   *
+   * @throws IOException naming the missing file
+   */
+  public static GridDataset folder(Path folder) throws IOException {
+    for (String name : new String[] {"edges.csv", "detectors.csv", "loops_1min.csv"}) {
+      if (!Files.isRegularFile(folder.resolve(name))) {
+        throw new java.io.FileNotFoundException("grid data folder " + folder + " has no "
+            + name);
+      }
+    }
+    return new GridDataset(folder.resolve("edges.csv").toUri().toURL(),
+        folder.resolve("detectors.csv").toUri().toURL(),
+        folder.resolve("loops_1min.csv").toUri().toURL(),
+        folder.resolve("loops_1min.csv").toString());
+  }
+
+  private static URL resource(String name) {
+    URL url = GridDataset.class.getResource(RESOURCES + name);
+    if (url == null) {
+      throw new IllegalStateException("the traffic bundle lacks its data file " + RESOURCES
+          + name);
+    }
+    return url;
+  }
+
+  /** Reads the network. */
+  public GridNetwork network() throws IOException {
+    return GridNetwork.read(edges, detectors);
+  }
+
+  /** Reads the loops of {@code network}. */
+  public LoopData loops(GridNetwork network) throws IOException {
+    return LoopData.read(loops, loopsName, network);
+  }
+}

@@ -1,0 +1,99 @@
+package org.doppel.domains.traffic.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.doppel.sdk.data.IngestException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad loop data: located errors, and the one declared repair. */
+class LoopDataTest {
+
+  private static final String HEADER = "time_of_day,interval_begin_s,interval_end_s,"
+      + "detector_id,edge_id,lane_id,veh_count,flow_veh_per_h,occupancy_pct,speed_m_per_s,"
+      + "harmonic_mean_speed_m_per_s,mean_length_m,veh_entered";
+
+  private static GridNetwork network;
+
+  @TempDir
+  Path folder;
+
+  @BeforeAll
+  static void network() throws Exception {
+    network = GridDataset.shipped().network();
+  }
+
+  /** One minute with a row for every loop; {@code change} replaces the row of loop 3. */
+  private Path minute(String name, String change) throws Exception {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    List<String> loops = network.detectors();
+    for (int d = 0; d < loops.size(); d++) {
+      text.append(d == 3 && change != null ? change
+          : "06:00:00,21600,21660," + loops.get(d) + ",e,l,1,60.00,0.50,14.91,14.91,4.50,1")
+          .append('\n');
+    }
+    Path file = folder.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private IngestException refused(Path file) {
+    return assertThrows(IngestException.class, () -> LoopData.read(file.toUri().toURL(),
+        file.getFileName().toString(), network));
+  }
+
+  @Test
+  void aDetectorNotInTheNetworkIsAnErrorNamingFileLineAndColumn() throws Exception {
+    IngestException error = refused(minute("unknown.csv",
+        "06:00:00,21600,21660,e1det_Z9Z8_0,e,l,1,60.00,0.50,14.91,14.91,4.50,1"));
+
+    assertTrue(error.getMessage().contains("unknown.csv:5 [detector_id]: loop"
+        + " 'e1det_Z9Z8_0' is not in the network"), error.getMessage());
+  }
+
+  @Test
+  void aNegativeCountIsAnErrorNamingFileLineAndColumn() throws Exception {
+    IngestException error = refused(minute("negative.csv", "06:00:00,21600,21660,"
+        + network.detectors().get(3) + ",e,l,-2,-120.00,0.50,14.91,14.91,4.50,1"));
+
+    assertTrue(error.getMessage().contains("negative.csv:5 [veh_count]"), error.getMessage());
+    assertEquals(1, error.issues().size());
+  }
+
+  @Test
+  void aSpeedForAMinuteWithNoVehicleIsDroppedAndCounted() throws Exception {
+    Path file = minute("speed.csv", "06:00:00,21600,21660," + network.detectors().get(3)
+        + ",e,l,0,0.00,0.00,13.20,13.20,4.50,0");
+
+    LoopData loops = LoopData.read(file.toUri().toURL(), "speed.csv", network);
+
+    assertEquals(1, loops.droppedSpeeds());
+    assertEquals(0, loops.count(0, 3));
+    assertEquals(1, loops.count(0, 4));
+  }
+
+  @Test
+  void aMissingLoopMinuteNamesTheMinuteAndTheLoop() throws Exception {
+    Path file = minute("short.csv", "");
+    Files.writeString(file, Files.readString(file).replace("\n\n", "\n"));
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> LoopData.read(file.toUri().toURL(), "short.csv", network));
+
+    assertTrue(error.getMessage().contains(network.detectors().get(3)), error.getMessage());
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsIgnored() throws Exception {
+    Path file = minute("bom.csv", null);
+    Files.writeString(file, "\uFEFF" + Files.readString(file));
+
+    assertEquals(1, LoopData.read(file.toUri().toURL(), "bom.csv", network).minutes());
+  }
+}
