@@ -67,9 +67,7 @@ public final class Alinea implements RampPolicy {
     double measured = occupancy(model, cell, state[cell]);
     double rate = previous + gain * (targetOccupancy - measured);
 
-    // The override acts on the queue the ramp will hold if this minute's demand arrives.
-    double queue = state[model.rampQueue()];
-    double release = disturbance[1] + (queue - queueLimit) * 3600 / CellTransmissionModel.STEP_S;
+    double release = queueRelease(model, state, disturbance, queueLimit);
     if (release > rate) {
       rate = release;
       overrides++;
@@ -77,6 +75,21 @@ public final class Alinea implements RampPolicy {
 
     previous = bounds.clip(rate);
     return previous;
+  }
+
+  /**
+   * The queue override's rate: what brings the ramp queue back to {@code limit} within one
+   * minute if this minute's demand arrives, veh/h.
+   */
+  static double queueRelease(CellTransmissionModel model, double[] state, double[] disturbance,
+      double limit) {
+    double queue = state[model.rampQueue()];
+    return disturbance[1] + (queue - limit) * 3600 / CellTransmissionModel.STEP_S;
+  }
+
+  /** n_max of the queue override, veh. */
+  double queueLimit() {
+    return queueLimit;
   }
 
   @Override

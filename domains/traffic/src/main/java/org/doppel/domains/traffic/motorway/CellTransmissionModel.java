@@ -18,8 +18,9 @@ import org.doppel.sdk.dynamics.SystemDynamics;
  * (veh/h), on-ramp demand (veh/h), exit share at the off-ramp (–)]. Each minute is integrated
  * in sub-steps of {@code substep_s} seconds (Godunov scheme; the sub-step must satisfy
  * v Δt ≤ L and w Δt ≤ L). Per cell i with n_i lanes: sending flow min(v k_i, Q n_i),
- * receiving flow min(Q n_i, w (k_jam n_i − k_i)); a cell above its critical density (a
- * queue) sends at most (1 − δ) Q min(n_i, n_{i+1}), the capacity drop. The off-ramp takes the
+ * receiving flow min(Q n_i, w (k_jam n_i − k_i)); a cell above its critical density k_c (a
+ * queue) sends at most (1 − δ) Q min(n_i, n_{i+1}), the capacity drop, which sets in
+ * linearly between k_c and 1.2 k_c so the map stays continuous. The off-ramp takes the
  * exit share of the flow leaving its cell (a blocked through movement holds the exits too);
  * at the on-ramp's cell the ramp outflow min(r, ramp demand + queue / Δt) and the mainline
  * share the supply, the ramp getting at least 1 / n of it. The origin queue holds the
@@ -40,6 +41,9 @@ public final class CellTransmissionModel implements SystemDynamics {
    */
   public static final FundamentalDiagram SHIPPED_DIAGRAM =
       new FundamentalDiagram(100.9, 2358, 91.5, 34.6, 0.093);
+
+  /** The densities above critical, as a share of it, over which the capacity drop sets in. */
+  static final double DROP_BAND = 0.2;
 
   /** Seconds per step. */
   public static final double STEP_S = 60;
@@ -209,9 +213,13 @@ public final class CellTransmissionModel implements SystemDynamics {
       double k = Math.max(0, x[i]);
       double capacity = capacity(i);
       send[i] = Math.min(diagram.freeSpeedKmh() * k, capacity);
-      if (k > criticalDensity(i)) {
+      double critical = criticalDensity(i);
+      if (k > critical) {
+        // The drop sets in over a band of densities, so the map stays continuous and its
+        // finite-difference Jacobian finite.
         int next = Math.min(i + 1, n - 1);
-        double discharge = (1 - diagram.capacityDrop()) * diagram.capacityPerLane()
+        double onset = Math.min(1, (k - critical) / (DROP_BAND * critical));
+        double discharge = (1 - onset * diagram.capacityDrop()) * diagram.capacityPerLane()
             * Math.min(corridor.lanes(i), corridor.lanes(next));
         send[i] = Math.min(send[i], discharge);
       }
