@@ -1,0 +1,75 @@
+package org.doppel.domains.traffic.motorway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginException;
+import org.junit.jupiter.api.Test;
+
+class MotorwayPartTest {
+
+  private final MotorwayPart part = new MotorwayPart();
+
+  @Test
+  void quickRunReportsCalibrationPoliciesAndForecastUnderMotorway() throws IOException {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    part.run(context, Parameters.of("motorway", Map.of()));
+
+    for (String policy : List.of("no-metering", "alinea", "mpc")) {
+      assertTrue(context.metrics.get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
+      assertTrue(context.metrics.containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
+    }
+    assertEquals(3, context.tables.get("motorway/kpis").size());
+    assertTrue(context.charts.keySet().containsAll(List.of("motorway/speed_data",
+        "motorway/speed_model", "motorway/ramp_queue", "motorway/metering_rate",
+        "motorway/forecast/h15/station", "motorway/forecast/h15/attention")));
+    // Quick runs forecast the first horizon only; the stand-in twin is persistence itself.
+    assertTrue(!context.metrics.containsKey("motorway/forecast/h30/twin_mae_veh_h"));
+    assertEquals(context.metrics.get("motorway/forecast/h15/persistence_mae_veh_h"),
+        context.metrics.get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
+    assertEquals(19, context.tables.get("motorway/forecast/h15/mae").size());
+    assertEquals(3 * 240, context.files.get("motorway_policies.csv").size());
+    assertTrue(context.text.stream().anyMatch(t -> t.contains("not field data")));
+  }
+
+  @Test
+  void unknownKeyIsNamed() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("alinea", Map.of("gian", 70)))));
+
+    assertTrue(e.getMessage().startsWith("motorway/alinea: unknown parameter(s) [gian]"),
+        e.getMessage());
+  }
+
+  @Test
+  void controllerThatIsNotInstalledIsNamed() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("mpc", Map.of("controller", "lqr")))));
+
+    assertTrue(e.getMessage().contains("controller 'lqr' is not installed"), e.getMessage());
+  }
+
+  @Test
+  void meteringBoundsOutOfOrderAreRefused() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("metering", Map.of("min_rate_veh_h", 2000)))));
+
+    assertTrue(e.getMessage().contains("min_rate_veh_h"), e.getMessage());
+  }
+}
