@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.pipeline.VariantComparison;
+import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
+import org.doppel.runtime.study.StudyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,10 +39,17 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<String> ids = variants.equals(List.of("all")) ? List.of() : variants;
     try {
+      ScenarioDocument document = options.document(context);
+      var study = StudyRun.studyOf(document, context.registry());
+      if (study.isPresent()) {
+        context.err().println("error: compare applies to the day-ahead pipeline; domain '"
+            + document.root().getString("domain") + "' runs its own study: use 'doppel run "
+            + options.scenario + "'");
+        return 2;
+      }
       VariantComparison.Outcome outcome = VariantComparison.inFramework(context.registry(),
           ScenarioOptions.ingest(context), ScenarioOptions.compute(context),
-          options.progress(terminal)).compare(options.document(context), ids,
-          options.runOptions());
+          options.progress(terminal)).compare(document, ids, options.runOptions());
       context.out().println(outcome.table());
       context.out().println("comparison: " + outcome.folder().resolve("comparison.html"));
       return outcome.rows().stream().allMatch(r -> r.error() == null) ? 0 : 1;

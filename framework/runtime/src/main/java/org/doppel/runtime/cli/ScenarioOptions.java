@@ -10,6 +10,7 @@ import org.doppel.runtime.pipeline.RunOptions;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.sdk.compute.ComputeService;
 import org.doppel.sdk.data.TimeSeriesIngest;
+import org.doppel.sdk.forecast.SequenceForecasting;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,6 +55,13 @@ final class ScenarioOptions {
   static TimeSeriesIngest ingest(CliContext context) {
     return context.service(TimeSeriesIngest.class).orElseThrow(
         () -> new IllegalStateException("the ingest service is not running"));
+  }
+
+  static SequenceForecasting forecasting(CliContext context) {
+    return context.service(SequenceForecasting.class).orElseThrow(
+        () -> new IllegalStateException("the attention forecasting service is not running:"
+            + " is the doppel-runtime bundle up to date and doppel-compute active? (doppel"
+            + " start, then 'bundles')"));
   }
 
   static ComputeService compute(CliContext context) {

@@ -1,6 +1,8 @@
 package org.doppel.runtime.pipeline;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.doppel.sdk.compute.ComputeException;
 import org.doppel.sdk.compute.ComputeService;
 
@@ -10,7 +12,7 @@ import org.doppel.sdk.compute.ComputeService;
  * service exists (unit tests outside OSGi).
  */
 @FunctionalInterface
-interface ComputeAccess {
+public interface ComputeAccess {
 
   /** Runs {@code work} on the device; what it throws is rethrown unchecked. */
   <T> T run(String task, Callable<T> work);
@@ -45,6 +47,24 @@ interface ComputeAccess {
           }
           throw e;
         }
+      }
+    };
+  }
+
+  /**
+   * Runs work through whichever shared service is registered when the work is asked for,
+   * for a framework service that outlives restarts of the compute bundle.
+   *
+   * @throws IllegalStateException from {@link #run} when no compute service is registered
+   */
+  static ComputeAccess tracking(Supplier<Optional<ComputeService>> service, String owner) {
+    return new ComputeAccess() {
+      @Override
+      public <T> T run(String task, Callable<T> work) {
+        ComputeService current = service.get().orElseThrow(() -> new IllegalStateException(
+            "the compute service is not running: is the doppel-compute bundle installed and "
+                + "active? (doppel start, then 'bundles')"));
+        return through(current, owner).run(task, work);
       }
     };
   }

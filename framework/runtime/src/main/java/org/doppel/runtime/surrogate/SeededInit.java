@@ -9,13 +9,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Initial weights from a generator seeded by the run's seed and the variable's name, so
  * the same seed gives the same network and adding a variable does not shift the others.
  */
-final class SeededInit {
+public final class SeededInit {
 
   private SeededInit() {
   }
 
   /** Glorot-uniform {@code [rows, columns]} weights. */
-  static INDArray glorot(long seed, String name, int rows, int columns) {
+  public static INDArray glorot(long seed, String name, int rows, int columns) {
     double limit = Math.sqrt(6.0 / (rows + columns));
     SplittableRandom random = new SplittableRandom(seed ^ ((long) name.hashCode() << 32));
     float[] values = new float[rows * columns];
@@ -25,7 +25,7 @@ final class SeededInit {
     return Nd4j.create(values, new long[] {rows, columns}, 'c');
   }
 
-  static INDArray zeros(int width) {
+  public static INDArray zeros(int width) {
     return Nd4j.zeros(DataType.FLOAT, width);
   }
 }

@@ -1,0 +1,288 @@
+package org.doppel.runtime.study;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.doppel.runtime.io.AtomicFiles;
+import org.doppel.runtime.pipeline.Progress;
+import org.doppel.runtime.pipeline.RunFolder;
+import org.doppel.runtime.pipeline.RunOptions;
+import org.doppel.runtime.registry.PluginLookup;
+import org.doppel.runtime.registry.UnknownPluginException;
+import org.doppel.runtime.scenario.ScenarioDocument;
+import org.doppel.runtime.scenario.ScenarioException;
+import org.doppel.runtime.scenario.ScenarioSection;
+import org.doppel.sdk.PluginException;
+import org.doppel.sdk.PluginType;
+import org.doppel.sdk.compute.ComputeInfo;
+import org.doppel.sdk.data.TimeSeriesIngest;
+import org.doppel.sdk.domain.DomainModule;
+import org.doppel.sdk.forecast.SequenceForecasting;
+import org.doppel.sdk.study.DomainStudy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a domain's own {@link DomainStudy}, the path {@code doppel run} takes instead of
+ * the day-ahead pipeline when the scenario's domain has a study.
+ *
+ * <p>Before any folder is written, the scenario's top-level sections are checked against
+ * {@code name, description, domain, seed} and the study's {@code sections()}, and the study
+ * validates the scenario; either failing is a {@link ScenarioException} naming the file.
+ * The run then writes into {@code runs/<run-id>/} (through {@link RunFolder}: a hidden
+ * working folder moved into place when the study returns): {@code scenario.yaml}, what the
+ * study reports as it reports it, and at the end {@code metrics.json} and
+ * {@code report.html}. A study that throws leaves {@code runs/<run-id>.failed/} with what it
+ * had reported, both of those files and {@code error.txt}. Not thread-safe: one instance per
+ * run.
+ */
+public final class StudyRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StudyRun.class);
+
+  /** The top-level keys every study scenario may hold besides the study's sections. */
+  public static final Set<String> COMMON_KEYS = Set.of("name", "description", "domain",
+      "seed");
+
+  private final PluginLookup plugins;
+  private final TimeSeriesIngest ingest;
+  private final Supplier<SequenceForecasting> forecasting;
+  private final ComputeInfo computeInfo;
+  private final Progress progress;
+
+  /**
+   * @param forecasting the attention forecasting service, looked up only when the study
+   *     asks for it
+   * @param computeInfo the compute backend, for the report; {@code null} when unknown
+   */
+  public StudyRun(PluginLookup plugins, TimeSeriesIngest ingest,
+      Supplier<SequenceForecasting> forecasting, ComputeInfo computeInfo, Progress progress) {
+    this.plugins = plugins;
+    this.ingest = ingest;
+    this.forecasting = forecasting;
+    this.computeInfo = computeInfo;
+    this.progress = progress;
+  }
+
+  /**
+   * The study of the scenario's domain, when the scenario names an installed domain that has
+   * one; empty otherwise (the day-ahead pipeline then runs, and reports a missing or unknown
+   * domain itself).
+   *
+   * @throws ScenarioException when {@code domain} is not text
+   */
+  public static Optional<DomainStudy> studyOf(ScenarioDocument scenario,
+      PluginLookup plugins) {
+    ScenarioSection root = scenario.root();
+    if (!root.has("domain")) {
+      return Optional.empty();
+    }
+    try {
+      return plugins.require(PluginType.DOMAIN, root.getString("domain"), DomainModule.class)
+          .study();
+    } catch (UnknownPluginException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What a finished study left.
+   *
+   * @param folder {@code runs/<run-id>/}
+   * @param summary one line for the terminal: the folder and what was reported
+   */
+  public record Outcome(Path folder, String summary, int metrics, int tables, int charts) {
+  }
+
+  /**
+   * Runs the study of the scenario's domain.
+   *
+   * @throws ScenarioException for an unknown section, a missing or unknown domain, or a
+   *     scenario the study's {@code validate} refuses, before any folder is written
+   * @throws StudyFailedException when the study throws; its folder is kept as
+   *     {@code runs/<run-id>.failed/}
+   * @throws IOException when the run folder cannot be created
+   */
+  public Outcome run(ScenarioDocument scenario, RunOptions options) throws IOException {
+    long started = System.nanoTime();
+    ScenarioSection root = scenario.root();
+    DomainModule domain = domain(root);
+    DomainStudy study = domain.study().orElseThrow(() -> root.error("domain",
+        "domain '" + domain.id() + "' has no study of its own; it runs the day-ahead"
+        + " pipeline"));
+    checkSections(root, domain, study);
+    String name = root.getString("name", domain.id());
+    long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
+
+    RunStudyContext checking = new RunStudyContext("", seed, options.quick(), scenario,
+        study.sections(), plugins, ingest, forecasting, progress);
+    try {
+      study.validate(checking);
+    } catch (PluginException | IllegalArgumentException e) {
+      throw root.error("the study of domain '" + domain.id() + "' refuses this scenario: "
+          + describe(e));
+    }
+
+    RunFolder folder = RunFolder.create(options.runs(), name, options.startedAt());
+    LOG.info("Study run [{}]: scenario {}, domain [{}]{}", folder.runId(), scenario.source(),
+        domain.id(), options.quick() ? ", quick" : "");
+    RunStudyReport report = new RunStudyReport(folder::file);
+    RunStudyContext context = checking.running(folder.runId(), report);
+    try (RunFolder.Guard interrupted = folder.guardInterruption()) {
+      AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml()
+          + (options.quick() ? "# This run used --quick; run this file with --quick to "
+              + "reproduce it.\n" : ""));
+      try {
+        study.run(context);
+      } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        report.close();
+        throw new StudyFailure(e);
+      }
+      report.close();
+      StudyPage.Header header = header(folder.runId(), name, scenario, domain, options, seed,
+          started);
+      writeOutputs(folder, header, report, null);
+      Path finished = folder.complete();
+      String summary = "Study of " + domain.id() + " finished in "
+          + String.format(java.util.Locale.ROOT, "%.0f", header.seconds()) + " s: "
+          + count(report.metrics().size(), "metric") + ", "
+          + count(report.tableCount(), "table") + ", " + count(report.chartCount(), "chart")
+          + " in " + finished;
+      LOG.info("Study run [{}] finished", folder.runId());
+      return new Outcome(finished, summary, report.metrics().size(), report.tableCount(),
+          report.chartCount());
+    } catch (StudyFailure | IOException | RuntimeException e) {
+      Throwable cause = e instanceof StudyFailure failure ? failure.getCause() : e;
+      report.close();
+      StudyPage.Header header = header(folder.runId(), name, scenario, domain, options, seed,
+          started);
+      try {
+        writeOutputs(folder, header, report, describe(cause));
+      } catch (IOException | RuntimeException writing) {
+        cause.addSuppressed(writing);
+      }
+      Path failed = folder.fail(cause);
+      LOG.info("Study run [{}] failed: {}", folder.runId(), describe(cause));
+      throw new StudyFailedException(failed, cause);
+    }
+  }
+
+  private DomainModule domain(ScenarioSection root) {
+    String id = root.getString("domain");
+    try {
+      return plugins.require(PluginType.DOMAIN, id, DomainModule.class);
+    } catch (UnknownPluginException e) {
+      throw root.error("domain", e.getMessage());
+    }
+  }
+
+  /** Every top-level key is a common one or a section the study declares. */
+  private static void checkSections(ScenarioSection root, DomainModule domain,
+      DomainStudy study) {
+    Set<String> known = new TreeSet<>(COMMON_KEYS);
+    known.addAll(study.sections());
+    try {
+      root.requireOnly(known);
+    } catch (ScenarioException e) {
+      // Keep the location of the key, but name every known section: a study's sections are
+      // the domain's own words, which a user cannot guess from a suggestion alone.
+      String key = e.path();
+      throw new ScenarioException(e.location(), key, "unknown section '" + key
+          + "' for the study of domain '" + domain.id() + "'; known sections: "
+          + String.join(", ", known));
+    }
+  }
+
+  private StudyPage.Header header(String runId, String name, ScenarioDocument scenario,
+      DomainModule domain, RunOptions options, long seed, long started) {
+    List<String> sets = scenario.appliedOverrides();
+    String source = sets.isEmpty() ? scenario.source()
+        : scenario.source() + " with --set " + String.join(" --set ", sets);
+    return new StudyPage.Header(runId, name, source, domain.id(), domain.dataAttribution(),
+        options.quick(), seed, (System.nanoTime() - started) / 1e9,
+        computeInfo == null ? "unknown" : computeInfo.backend());
+  }
+
+  private void writeOutputs(RunFolder folder, StudyPage.Header header, RunStudyReport report,
+      String error) throws IOException {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("id", header.runId());
+    run.put("scenario", header.scenarioName());
+    run.put("source", header.scenarioSource());
+    run.put("domain", header.domainId());
+    run.put("quick", header.quick());
+    run.put("seed", header.seed());
+    run.put("seconds", header.seconds());
+    run.put("status", error == null ? "finished" : "failed");
+    if (error != null) {
+      run.put("error", error);
+    }
+    Map<String, Object> environment = new LinkedHashMap<>();
+    environment.put("backend", header.backend());
+    if (computeInfo != null) {
+      environment.put("devices", computeInfo.devices());
+      environment.put("blas", computeInfo.blasVendor());
+      environment.put("blas_threads", computeInfo.blasThreads());
+    }
+    environment.put("java", System.getProperty("java.version"));
+    environment.put("cores", Runtime.getRuntime().availableProcessors());
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("run", run);
+    document.put("environment", environment);
+    document.put("metrics", report.metricTree());
+    RunStudyReport.writeMetrics(folder.file("metrics.json"), document);
+    AtomicFiles.writeString(folder.file("report.html"), StudyPage.html(header,
+        report.fragments(), report.metrics(), error));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** An error as the user reads it: the message, with the type when it is a bug's. */
+  static String describe(Throwable error) {
+    String message = error.getMessage();
+    if (message == null || message.isBlank()) {
+      return error.toString();
+    }
+    boolean told = error instanceof PluginException || error instanceof IOException
+        || error instanceof IllegalArgumentException || error instanceof IllegalStateException
+        || error instanceof UncheckedIOException;
+    return told ? message : error.getClass().getSimpleName() + ": " + message;
+  }
+
+  /** Carries an error of the study through the folder's guard to the failure path. */
+  private static final class StudyFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    StudyFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /** A study that failed; its folder keeps what it had reported, with the error. */
+  public static final class StudyFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path folder;
+
+    StudyFailedException(Path folder, Throwable cause) {
+      super(describe(cause), cause);
+      this.folder = folder;
+    }
+
+    /** {@code runs/<run-id>.failed/}. */
+    public Path folder() {
+      return folder;
+    }
+  }
+}
