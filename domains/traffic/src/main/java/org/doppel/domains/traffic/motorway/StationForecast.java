@@ -11,9 +11,11 @@ import org.doppel.sdk.forecast.WindowSet;
  *
  * <p>A token is a loop location (the stations upstream to downstream, then the on- and
  * off-ramp), so attention runs over detectors: which locations a station's forecast leans
- * on. A token's features are its last {@code inputMinutes} one-minute flows (veh/h), its
- * 5-minute speed (flow over density, m/s; 0 for the ramps, which have no density) and its
- * chainage (km). The target of a station is its mean flow over the {@value #AVERAGE} minutes
+ * on. A token's features are its last {@code inputMinutes} flows (one-minute values, or
+ * means over blocks of minutes) less its mean of the last {@value #AVERAGE} minutes, so the
+ * network sees recent changes rather than levels (levels tie it to the training period's
+ * rising demand), its 5-minute speed (flow over density, m/s; 0 for the ramps, which have
+ * no density) and its chainage (km). The target of a station is its mean flow over the {@value #AVERAGE} minutes
  * ending {@code horizon} minutes after the window's last minute; the baseline given to the
  * network is persistence, the mean flow of the last {@value #AVERAGE} minutes, so the
  * network learns the change. Training windows have their whole target before
@@ -38,6 +40,20 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
    */
   public static StationForecast of(MotorwayLoops loops, int inputMinutes, int horizon,
       int testStart) {
+    return of(loops, inputMinutes, 1, horizon, testStart);
+  }
+
+  /**
+   * Builds the windows with the input flows as means over blocks of {@code block} minutes.
+   *
+   * @throws PluginException when {@code inputMinutes} is not a multiple of {@code block}
+   */
+  public static StationForecast of(MotorwayLoops loops, int inputMinutes, int block,
+      int horizon, int testStart) {
+    if (block < 1 || inputMinutes % block != 0) {
+      throw new PluginException("motorway forecast: input_minutes " + inputMinutes
+          + " must be a whole number of blocks of " + block + " minutes");
+    }
     if (inputMinutes < AVERAGE || horizon < AVERAGE) {
       throw new PluginException("motorway forecast: input_minutes and the horizon must be at"
           + " least " + AVERAGE + " minutes, got " + inputMinutes + " and " + horizon);
@@ -83,30 +99,34 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
         historical[s] += flow[s][m] / testStart;
       }
     }
-    Shape shape = new Shape(series, speed, position, tokens, inputMinutes, horizon, stations,
-        loops.stations().stream().map(st -> st.name() + " flow [veh/h]").toList());
+    Shape shape = new Shape(series, speed, position, tokens, inputMinutes, block, horizon,
+        stations, loops.stations().stream().map(st -> st.name() + " flow [veh/h]").toList());
     return new StationForecast(shape.windows(trainOrigins), shape.windows(testOrigins),
         testOrigins.stream().mapToInt(Integer::intValue).toArray(), historical);
   }
 
   /** What every window is cut from. */
   private record Shape(double[][] series, double[][] speed, double[] position,
-      List<String> tokens, int inputMinutes, int horizon, int stations, List<String> targets) {
+      List<String> tokens, int inputMinutes, int block, int horizon, int stations,
+      List<String> targets) {
 
     WindowSet windows(List<Integer> origins) {
       int n = origins.size();
-      double[][][] inputs = new double[n][tokens.size()][inputMinutes + 2];
+      int blocks = inputMinutes / block;
+      double[][][] inputs = new double[n][tokens.size()][blocks + 2];
       double[][] baseline = new double[n][stations];
       double[][] target = new double[n][stations];
       for (int w = 0; w < n; w++) {
         int t = origins.get(w);
         for (int k = 0; k < tokens.size(); k++) {
-          for (int j = 0; j < inputMinutes; j++) {
-            inputs[w][k][j] = series[k][t - inputMinutes + 1 + j];
+          double level = mean(series[k], t - AVERAGE + 1, t);
+          for (int j = 0; j < blocks; j++) {
+            int first = t - inputMinutes + 1 + j * block;
+            inputs[w][k][j] = mean(series[k], first, first + block - 1) - level;
           }
           double v = k < stations ? speed[k][t] : 0;
-          inputs[w][k][inputMinutes] = Double.isFinite(v) ? v : 0;
-          inputs[w][k][inputMinutes + 1] = position[k];
+          inputs[w][k][blocks] = Double.isFinite(v) ? v : 0;
+          inputs[w][k][blocks + 1] = position[k];
         }
         for (int s = 0; s < stations; s++) {
           baseline[w][s] = mean(series[s], t - AVERAGE + 1, t);
@@ -114,8 +134,10 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
         }
       }
       List<String> features = new ArrayList<>();
-      for (int j = 0; j < inputMinutes; j++) {
-        features.add("flow t-" + (inputMinutes - 1 - j) + " min [veh/h]");
+      for (int j = 0; j < inputMinutes / block; j++) {
+        int last = inputMinutes - 1 - (j + 1) * block + 1;
+        features.add(block == 1 ? "flow change t-" + last + " min [veh/h]"
+            : "flow change t-" + (last + block - 1) + "..t-" + last + " min [veh/h]");
       }
       features.add("speed [m/s]");
       features.add("chainage [km]");
