@@ -20,7 +20,9 @@ class MotorwayPartTest {
     RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
         true);
 
-    part.run(context, Parameters.of("motorway", Map.of()));
+    // A short MPC horizon keeps the test fast; the full horizon runs in RampPolicyTest.
+    part.run(context, Parameters.of("motorway", Map.of("mpc", Map.of("horizon", 6, "moves",
+        2))));
 
     for (String policy : List.of("no-metering", "alinea", "mpc")) {
       assertTrue(context.metrics.get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
