@@ -22,13 +22,18 @@ import org.slf4j.LoggerFactory;
  * ({@link MotorwaySettings} lists its keys): the SUMO-simulated loop data of a 9 km corridor
  * (simulator output, not field data), the cell transmission model calibrated on them, ramp
  * metering by no metering, ALINEA and MPC on that model, and the attention forecast of every
- * station's flow. Everything is reported under {@code motorway/...}. Stateless and
- * thread-safe.
+ * station's flow. Everything is reported under {@code motorway/...}. A quick run caps the
+ * MPC at {@value #QUICK_MPC_HORIZON} minutes and {@value #QUICK_MPC_MOVES} moves, forecasts
+ * the first horizon only, with at most 3 epochs. Stateless and thread-safe.
  */
 public final class MotorwayPart implements TrafficPart {
 
   /** The scenario section. */
   public static final String SECTION = "motorway";
+
+  /** A quick run's MPC horizon (minutes) and moves, at most. */
+  static final int QUICK_MPC_HORIZON = 8;
+  static final int QUICK_MPC_MOVES = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(MotorwayPart.class);
 
@@ -103,10 +108,15 @@ public final class MotorwayPart implements TrafficPart {
       initial[i] = density[i][0];
     }
     Controller controller = context.plugin(Controller.class, settings.controllerId());
+    Parameters mpc = settings.controllerParameters();
+    if (context.quick()) {
+      int horizon = Math.min(QUICK_MPC_HORIZON, mpc.getInt("horizon", QUICK_MPC_HORIZON));
+      mpc = mpc.with("horizon", horizon).with("moves", Math.min(horizon,
+          Math.min(QUICK_MPC_MOVES, mpc.getInt("moves", QUICK_MPC_MOVES))));
+    }
     List<RampPolicy> policies = List.of(new NoMetering(settings.bounds()),
-        alinea(settings, model), new MpcMetering(model, settings.bounds(), controller,
-            settings.controllerParameters(), settings.mpcMargin(), settings.mergeWeight(),
-            alinea(settings, model)));
+        alinea(settings, model), new MpcMetering(model, settings.bounds(), controller, mpc,
+            settings.mpcMargin(), settings.mergeWeight(), alinea(settings, model)));
     Map<String, Trajectory> runs = new LinkedHashMap<>();
     try (StudyContext.Progress progress = context.progress("motorway: ramp metering",
         policies.size(), "policies")) {

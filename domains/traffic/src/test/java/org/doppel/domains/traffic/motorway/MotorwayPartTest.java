@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.doppel.sdk.Parameters;
@@ -20,9 +24,7 @@ class MotorwayPartTest {
     RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
         true);
 
-    // A short MPC horizon keeps the test fast; the full horizon runs in RampPolicyTest.
-    part.run(context, Parameters.of("motorway", Map.of("mpc", Map.of("horizon", 6, "moves",
-        2))));
+    part.run(context, Parameters.of("motorway", Map.of("substep_s", 10)));
 
     for (String policy : List.of("no-metering", "alinea", "mpc")) {
       assertTrue(context.metrics.get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
@@ -39,6 +41,29 @@ class MotorwayPartTest {
     assertEquals(19, context.tables.get("motorway/forecast/h15/mae").size());
     assertEquals(3 * 240, context.files.get("motorway_policies.csv").size());
     assertTrue(context.text.stream().anyMatch(t -> t.contains("not field data")));
+  }
+
+  @Test
+  void sectionForTrafficYamlParsesAndValidates() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    Map<String, Object> scenario;
+    try (InputStream in = getClass().getResourceAsStream("motorway-section.yaml")) {
+      scenario = yaml.readValue(in, new TypeReference<Map<String, Object>>() { });
+    }
+    @SuppressWarnings("unchecked")
+    Parameters section = Parameters.of("motorway",
+        (Map<String, Object>) scenario.get("motorway"));
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    part.validate(context, section);
+
+    MotorwaySettings settings = MotorwaySettings.of(section);
+    assertEquals("07:30", settings.throughputFrom());
+    assertEquals("09:00", settings.testFrom());
+    assertEquals(List.of(15, 30), java.util.Arrays.stream(settings.horizons()).boxed()
+        .toList());
+    assertEquals(15, settings.controllerParameters().getInt("horizon", 0));
   }
 
   @Test
