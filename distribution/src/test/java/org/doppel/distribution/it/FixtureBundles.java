@@ -68,6 +68,20 @@ final class FixtureBundles {
     return bundle;
   }
 
+  /** A domain bundle whose study reports into the run folder (id {@code fixture-study}). */
+  static FixtureBundles study() {
+    FixtureBundles bundle = new FixtureBundles("org.doppel.it.study", "1.0.0",
+        "FixtureStudyActivator", "org.doppel.sdk;version=\"[0.1,1)\","
+            + "org.doppel.sdk.domain;version=\"[0.2,1)\","
+            + "org.doppel.sdk.study;version=\"[0.1,1)\","
+            + "org.doppel.sdk.forecast;version=\"[0.1,1)\",org.osgi.framework",
+        "FixtureStudyActivator", "FixtureStudyDomain");
+    bundle.resources.put("fixture-study.yaml", ("name: fixture-study\n"
+        + "domain: fixture-study\nseed: 3\nprobe:\n  cases: 2\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return bundle;
+  }
+
   /** A bundle whose activator throws. */
   static FixtureBundles throwing(String symbolicName) {
     return new FixtureBundles(symbolicName, "1.0.0", "ThrowingActivator",

@@ -88,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     } catch (StudyRun.StudyFailedException e) {
       err.println("error: the study failed: " + e.getMessage());
-      err.println("what it reported is kept in " + e.folder());
+      if (e.folder() != null) {
+        err.println("what it reported is kept in " + e.folder());
+      }
       return 1;
     } catch (IOException e) {
       err.println("error: cannot write the run: " + e.getMessage());

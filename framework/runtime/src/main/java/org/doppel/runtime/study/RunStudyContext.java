@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
-import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
 import org.doppel.sdk.PluginException;
@@ -166,10 +165,5 @@ final class RunStudyContext implements StudyContext {
     }
     throw new IllegalArgumentException(type.getName() + " is not a plugin type; plugin types"
         + " are " + known);
-  }
-
-  /** The root section, for errors located in the scenario. */
-  ScenarioSection root() {
-    return scenario.root();
   }
 }

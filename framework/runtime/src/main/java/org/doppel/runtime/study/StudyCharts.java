@@ -216,12 +216,12 @@ final class StudyCharts {
     }
     renderer.setPaintScale(scale);
 
-    SymbolAxis x = new SymbolAxis(chart.xLabel(), chart.columns().toArray(String[]::new));
+    SymbolAxis x = new SymbolAxis(chart.xLabel(), thinned(chart.columns(), 48));
     x.setVerticalTickLabels(columns > 8);
     x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, columns > 40 ? 7 : 9));
     x.setRange(-0.5, columns - 0.5);
     x.setGridBandsVisible(false);
-    SymbolAxis y = new SymbolAxis(chart.yLabel(), chart.rows().toArray(String[]::new));
+    SymbolAxis y = new SymbolAxis(chart.yLabel(), thinned(chart.rows(), 40));
     y.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, rows > 40 ? 7 : 9));
     y.setInverted(true);
     y.setRange(-0.5, rows - 0.5);
@@ -242,6 +242,19 @@ final class StudyCharts {
     result.addSubtitle(legend);
     result.setBackgroundPaint(Color.WHITE);
     return result;
+  }
+
+  /**
+   * The labels with only every k-th one kept, so that at most about {@code most} are drawn:
+   * 336 tokens' labels side by side would overlap into a black bar.
+   */
+  static String[] thinned(java.util.List<String> labels, int most) {
+    int step = (labels.size() + most - 1) / most;
+    String[] kept = new String[labels.size()];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = i % Math.max(1, step) == 0 ? labels.get(i) : "";
+    }
+    return kept;
   }
 
   /**

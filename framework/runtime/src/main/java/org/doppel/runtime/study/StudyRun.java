@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.doppel.runtime.io.AtomicFiles;
 import org.doppel.runtime.pipeline.Progress;
@@ -22,6 +23,7 @@ import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.compute.ComputeInfo;
+import org.doppel.sdk.data.IngestException;
 import org.doppel.sdk.data.TimeSeriesIngest;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.forecast.SequenceForecasting;
@@ -39,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * The run then writes into {@code runs/<run-id>/} (through {@link RunFolder}: a hidden
  * working folder moved into place when the study returns): {@code scenario.yaml}, what the
  * study reports as it reports it, and at the end {@code metrics.json} and
- * {@code report.html}. A study that throws leaves {@code runs/<run-id>.failed/} with what it
- * had reported, both of those files and {@code error.txt}. Not thread-safe: one instance per
- * run.
+ * {@code report.html}. A study that throws, or a JVM shutdown (Ctrl-C, SIGTERM) while it
+ * runs, leaves {@code runs/<run-id>.failed/} with what it had reported, both of those files
+ * and {@code error.txt}. Not thread-safe: one instance per run.
  */
 public final class StudyRun {
 
@@ -56,6 +58,30 @@ public final class StudyRun {
   private final Supplier<SequenceForecasting> forecasting;
   private final ComputeInfo computeInfo;
   private final Progress progress;
+  private final ShutdownHooks hooks;
+
+  /** Where the hook that keeps an interrupted run is registered; tests run it themselves. */
+  interface ShutdownHooks {
+    void add(Thread hook);
+
+    void remove(Thread hook);
+
+    ShutdownHooks JVM = new ShutdownHooks() {
+      @Override
+      public void add(Thread hook) {
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
+
+      @Override
+      public void remove(Thread hook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or has run.
+        }
+      }
+    };
+  }
 
   /**
    * @param forecasting the attention forecasting service, looked up only when the study
@@ -64,11 +90,18 @@ public final class StudyRun {
    */
   public StudyRun(PluginLookup plugins, TimeSeriesIngest ingest,
       Supplier<SequenceForecasting> forecasting, ComputeInfo computeInfo, Progress progress) {
+    this(plugins, ingest, forecasting, computeInfo, progress, ShutdownHooks.JVM);
+  }
+
+  StudyRun(PluginLookup plugins, TimeSeriesIngest ingest,
+      Supplier<SequenceForecasting> forecasting, ComputeInfo computeInfo, Progress progress,
+      ShutdownHooks hooks) {
     this.plugins = plugins;
     this.ingest = ingest;
     this.forecasting = forecasting;
     this.computeInfo = computeInfo;
     this.progress = progress;
+    this.hooks = hooks;
   }
 
   /**
@@ -107,7 +140,7 @@ public final class StudyRun {
    * @throws ScenarioException for an unknown section, a missing or unknown domain, or a
    *     scenario the study's {@code validate} refuses, before any folder is written
    * @throws StudyFailedException when the study throws; its folder is kept as
-   *     {@code runs/<run-id>.failed/}
+   *     {@code runs/<run-id>.failed/} (no folder when {@code validate} itself breaks)
    * @throws IOException when the run folder cannot be created
    */
   public Outcome run(ScenarioDocument scenario, RunOptions options) throws IOException {
@@ -125,9 +158,16 @@ public final class StudyRun {
         study.sections(), plugins, ingest, forecasting, progress);
     try {
       study.validate(checking);
-    } catch (PluginException | IllegalArgumentException e) {
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (PluginException | IllegalArgumentException | IngestException e) {
+      // Data read while checking is the scenario's data: a faulty file is a usage error too.
       throw root.error("the study of domain '" + domain.id() + "' refuses this scenario: "
           + describe(e));
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      // A bug in the study, not in the scenario; no folder exists yet.
+      throw new StudyFailedException(null, new IllegalStateException("the study of domain '"
+          + domain.id() + "' failed while checking the scenario: " + describe(e), e));
     }
 
     RunFolder folder = RunFolder.create(options.runs(), name, options.startedAt());
@@ -135,19 +175,66 @@ public final class StudyRun {
         domain.id(), options.quick() ? ", quick" : "");
     RunStudyReport report = new RunStudyReport(folder::file);
     RunStudyContext context = checking.running(folder.runId(), report);
-    try (RunFolder.Guard interrupted = folder.guardInterruption()) {
+    Execution execution = new Execution(folder, report, scenario, domain, name, seed,
+        options, started);
+    Thread hook = new Thread(execution::interrupted, "doppel-study-interrupted");
+    hooks.add(hook);
+    try {
       AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml()
           + (options.quick() ? "# This run used --quick; run this file with --quick to "
               + "reproduce it.\n" : ""));
       try {
         study.run(context);
       } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-        report.close();
         throw new StudyFailure(e);
       }
+      return execution.finish();
+    } catch (StudyFailure | IOException | RuntimeException e) {
+      throw execution.fail(e instanceof StudyFailure failure ? failure.getCause() : e);
+    } finally {
+      hooks.remove(hook);
+    }
+  }
+
+  /** Who owns the run folder once the study has started. */
+  private enum Owner { STUDY, FINISHING, INTERRUPTION }
+
+  /**
+   * The end of one run, reached once: the study returned, the study failed, or the JVM is
+   * going down (Ctrl-C, SIGTERM) while it runs. Whoever comes first writes the folder; the
+   * study's thread, when the interruption came first, only learns where the folder went.
+   */
+  private final class Execution {
+
+    private final RunFolder folder;
+    private final RunStudyReport report;
+    private final ScenarioDocument scenario;
+    private final DomainModule domain;
+    private final String name;
+    private final long seed;
+    private final RunOptions options;
+    private final long started;
+    private final AtomicReference<Owner> owner = new AtomicReference<>(Owner.STUDY);
+
+    Execution(RunFolder folder, RunStudyReport report, ScenarioDocument scenario,
+        DomainModule domain, String name, long seed, RunOptions options, long started) {
+      this.folder = folder;
+      this.report = report;
+      this.scenario = scenario;
+      this.domain = domain;
+      this.name = name;
+      this.seed = seed;
+      this.options = options;
+      this.started = started;
+    }
+
+    Outcome finish() throws IOException {
+      if (!owner.compareAndSet(Owner.STUDY, Owner.FINISHING)) {
+        throw new IOException("the run was interrupted (Ctrl-C or SIGTERM) before it"
+            + " finished");
+      }
       report.close();
-      StudyPage.Header header = header(folder.runId(), name, scenario, domain, options, seed,
-          started);
+      StudyPage.Header header = header();
       writeOutputs(folder, header, report, null);
       Path finished = folder.complete();
       String summary = "Study of " + domain.id() + " finished in "
@@ -158,19 +245,48 @@ public final class StudyRun {
       LOG.info("Study run [{}] finished", folder.runId());
       return new Outcome(finished, summary, report.metrics().size(), report.tableCount(),
           report.chartCount());
-    } catch (StudyFailure | IOException | RuntimeException e) {
-      Throwable cause = e instanceof StudyFailure failure ? failure.getCause() : e;
+    }
+
+    StudyFailedException fail(Throwable cause) throws IOException {
+      Path failed = folder.finalFolder().resolveSibling(folder.runId() + ".failed");
+      if (owner.getAndUpdate(o -> o == Owner.INTERRUPTION ? o : Owner.FINISHING)
+          == Owner.INTERRUPTION) {
+        return new StudyFailedException(failed, cause);
+      }
       report.close();
-      StudyPage.Header header = header(folder.runId(), name, scenario, domain, options, seed,
-          started);
       try {
-        writeOutputs(folder, header, report, describe(cause));
+        writeOutputs(folder, header(), report, describe(cause));
       } catch (IOException | RuntimeException writing) {
         cause.addSuppressed(writing);
       }
-      Path failed = folder.fail(cause);
+      folder.fail(cause);
       LOG.info("Study run [{}] failed: {}", folder.runId(), describe(cause));
-      throw new StudyFailedException(failed, cause);
+      return new StudyFailedException(failed, cause);
+    }
+
+    /** The shutdown hook: keeps what was reported, the error and a page saying so. */
+    void interrupted() {
+      if (!owner.compareAndSet(Owner.STUDY, Owner.INTERRUPTION)) {
+        return;
+      }
+      InterruptedException cause = new InterruptedException("the run was interrupted"
+          + " (Ctrl-C or SIGTERM) before it finished");
+      report.close();
+      try {
+        writeOutputs(folder, header(), report, cause.getMessage());
+      } catch (IOException | RuntimeException writing) {
+        cause.addSuppressed(writing);
+      }
+      try {
+        folder.fail(cause);
+      } catch (IOException e) {
+        // The JVM is going down; the hidden working folder stays where it is.
+      }
+    }
+
+    private StudyPage.Header header() {
+      return StudyRun.this.header(folder.runId(), name, scenario, domain, options, seed,
+          started);
     }
   }
 
@@ -254,7 +370,7 @@ public final class StudyRun {
     }
     boolean told = error instanceof PluginException || error instanceof IOException
         || error instanceof IllegalArgumentException || error instanceof IllegalStateException
-        || error instanceof UncheckedIOException;
+        || error instanceof UncheckedIOException || error instanceof IngestException;
     return told ? message : error.getClass().getSimpleName() + ": " + message;
   }
 
@@ -280,7 +396,10 @@ public final class StudyRun {
       this.folder = folder;
     }
 
-    /** {@code runs/<run-id>.failed/}. */
+    /**
+     * {@code runs/<run-id>.failed/}; {@code null} when the study broke in {@code validate},
+     * before a folder was made.
+     */
     public Path folder() {
       return folder;
     }

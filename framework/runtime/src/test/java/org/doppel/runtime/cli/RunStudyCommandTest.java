@@ -70,6 +70,20 @@ class RunStudyCommandTest {
   }
 
   @Test
+  void aStudyThatBreaksWhileCheckingExitsOneWithoutAFolder() throws IOException {
+    int code = run("probe.broken_check=true");
+
+    assertEquals(1, code);
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith("error: the study failed: the study of domain 'probe'"
+        + " failed while checking the scenario: NullPointerException"), lines.get(0));
+    try (var left = Files.list(runs)) {
+      assertEquals(0, left.count());
+    }
+  }
+
+  @Test
   void aFailingStudyExitsOneAndNamesItsFailedFolder() {
     int code = run("probe.fail_after=true");
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.data.DataIssue;
+import org.doppel.sdk.data.IngestException;
 import org.doppel.sdk.domain.DomainModule;
 import org.doppel.sdk.study.Chart;
 import org.doppel.sdk.study.DomainStudy;
@@ -23,6 +25,18 @@ import org.doppel.sdk.study.StudyReport;
 public final class ProbeDomain implements DomainModule {
 
   static final String ATTRIBUTION = "Probe data, made up for tests (CC0)";
+
+  private final DomainStudy study;
+
+  /** The probe domain with its {@link ProbeStudy}. */
+  public ProbeDomain() {
+    this(new ProbeStudy());
+  }
+
+  /** The probe domain with another study. */
+  ProbeDomain(DomainStudy study) {
+    this.study = study;
+  }
 
   @Override
   public String id() {
@@ -51,7 +65,7 @@ public final class ProbeDomain implements DomainModule {
 
   @Override
   public Optional<DomainStudy> study() {
-    return Optional.of(new ProbeStudy());
+    return Optional.of(study);
   }
 
   public static final class ProbeStudy implements DomainStudy {
@@ -66,6 +80,15 @@ public final class ProbeDomain implements DomainModule {
       int cases = context.section("probe").getInt("cases", 2);
       if (cases < 1 || cases > 100) {
         throw new PluginException("probe.cases must be in [1, 100], got " + cases);
+      }
+      if (context.section("probe").getBoolean("broken_check", false)) {
+        Object missing = null;
+        missing.hashCode();
+      }
+      String data = context.section("probe").getString("data", null);
+      if (data != null) {
+        throw new IngestException(List.of(new DataIssue(data, 3, "flow_veh_h",
+            "not a number: 'n/a'")));
       }
     }
 

@@ -94,6 +94,20 @@ class RunStudyReportTest {
     assertEquals("3", RunStudyReport.shown(3));
   }
 
+  @Test
+  void aHeatmapWithManyColumnsLabelsOnlyEveryKthSoLabelsDoNotOverlap() {
+    List<String> tokens = java.util.stream.IntStream.range(0, 336).mapToObj(i -> "t" + i)
+        .toList();
+
+    String[] shown = StudyCharts.thinned(tokens, 48);
+
+    assertEquals(336, shown.length);
+    assertEquals(48, java.util.Arrays.stream(shown).filter(l -> !l.isEmpty()).count());
+    assertEquals("t7", shown[7]);
+    assertEquals("", shown[8]);
+    assertEquals(List.of("a", "b"), List.of(StudyCharts.thinned(List.of("a", "b"), 48)));
+  }
+
   private static List<Path> list(Path folder) {
     try (var files = Files.list(folder)) {
       return files.toList();

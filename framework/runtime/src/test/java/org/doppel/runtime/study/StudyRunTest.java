@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -30,6 +31,8 @@ import org.doppel.sdk.control.ControlLaw;
 import org.doppel.sdk.control.ControlProblem;
 import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.forecast.SequenceForecasting;
+import org.doppel.sdk.study.DomainStudy;
+import org.doppel.sdk.study.StudyContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +206,17 @@ class StudyRunTest {
   }
 
   @Test
+  void faultyDataFoundWhileValidatingIsAScenarioErrorNamingTheDataFile() throws IOException {
+    ScenarioException error = assertThrows(ScenarioException.class,
+        () -> run(false, SCENARIO, "probe.data=flows.csv"));
+
+    assertTrue(error.getMessage().startsWith("probe.yaml"), error.getMessage());
+    assertTrue(error.getMessage().contains("flows.csv"), error.getMessage());
+    assertTrue(error.getMessage().contains("not a number: 'n/a'"), error.getMessage());
+    assertNoFolder();
+  }
+
+  @Test
   void aThrowingStudyLeavesAFailedFolderWithWhatItReportedAndTheError() throws IOException {
     StudyRun.StudyFailedException error = assertThrows(StudyRun.StudyFailedException.class,
         () -> run(false, SCENARIO, "probe.fail_after=true"));
@@ -222,6 +236,62 @@ class StudyRunTest {
     assertEquals("failed", metrics.at("/run/status").asText());
     assertEquals(12.5, metrics.at("/metrics/motorway/alinea/total_time_spent_veh_h")
         .asDouble());
+    try (Stream<Path> left = Files.list(runs)) {
+      assertEquals(List.of(failed), left.toList());
+    }
+  }
+
+  /** Keeps the shutdown hook instead of registering it, so a test can "press Ctrl-C". */
+  private static final class CapturedHooks implements StudyRun.ShutdownHooks {
+    Thread added;
+    Thread removed;
+
+    @Override
+    public void add(Thread hook) {
+      added = hook;
+    }
+
+    @Override
+    public void remove(Thread hook) {
+      removed = hook;
+    }
+  }
+
+  @Test
+  void anInterruptedStudyKeepsWhatItReportedInAFailedFolderWithAPage() throws IOException {
+    CapturedHooks hooks = new CapturedHooks();
+    DomainStudy study = new DomainStudy() {
+      @Override
+      public Set<String> sections() {
+        return Set.of();
+      }
+
+      @Override
+      public void run(StudyContext context) {
+        context.report().heading("Before Ctrl-C");
+        context.report().metric("cases_done", 3);
+        hooks.added.run();
+        context.report().paragraph("after Ctrl-C");
+      }
+    };
+    StudyRun run = new StudyRun(PluginLookup.of(List.of(new ProbeDomain(study))),
+        new CsvTimeSeriesIngest(), () -> forecasting, null, Progress.off(), hooks);
+
+    StudyRun.StudyFailedException error = assertThrows(StudyRun.StudyFailedException.class,
+        () -> run.run(ScenarioDocument.parse("name: cut\ndomain: probe\n", "cut.yaml"),
+            new RunOptions(runs, false, START)));
+
+    Path failed = runs.resolve("20261204-120000-cut.failed");
+    assertEquals(failed, error.folder());
+    assertSame(hooks.added, hooks.removed);
+    assertTrue(Files.readString(failed.resolve("error.txt")).contains("interrupted (Ctrl-C"));
+    String html = Files.readString(failed.resolve("report.html"));
+    assertTrue(html.contains("<h2>Before Ctrl-C</h2>"));
+    assertTrue(html.contains("the run was interrupted (Ctrl-C or SIGTERM)"));
+    assertFalse(html.contains("after Ctrl-C"));
+    JsonNode metrics = json(failed.resolve("metrics.json"));
+    assertEquals("failed", metrics.at("/run/status").asText());
+    assertEquals(3, metrics.at("/metrics/cases_done").asInt());
     try (Stream<Path> left = Files.list(runs)) {
       assertEquals(List.of(failed), left.toList());
     }
@@ -264,11 +334,14 @@ class StudyRunTest {
 
   @Test
   void aDomainWithoutAStudyIsLeftToTheDayAheadPipeline() {
-    PluginLookup plugins = PluginLookup.of(List.of(new ProbeDomain()));
+    PluginLookup plugins = PluginLookup.of(List.of(new ProbeDomain(),
+        new org.doppel.domains.smartgrid.SmartGridDomain()));
 
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse(SCENARIO, "p.yaml"), plugins)
         .isPresent());
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse("domain: smart-grid\n", "p.yaml"),
+        plugins).isEmpty());
+    assertTrue(StudyRun.studyOf(ScenarioDocument.parse("domain: traffic\n", "p.yaml"),
         plugins).isEmpty());
     assertTrue(StudyRun.studyOf(ScenarioDocument.parse("name: x\n", "p.yaml"), plugins)
         .isEmpty());
