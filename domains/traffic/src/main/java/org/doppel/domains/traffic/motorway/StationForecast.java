@@ -15,10 +15,10 @@ import org.doppel.sdk.forecast.WindowSet;
  * means over blocks of minutes) less its mean of the last {@value #AVERAGE} minutes, so the
  * network sees recent changes rather than levels (levels tie it to the training period's
  * rising demand), its 5-minute speed (flow over density, m/s; 0 for the ramps, which have
- * no density) and its chainage (km). The target of a station is its mean flow over the {@value #AVERAGE} minutes
- * ending {@code horizon} minutes after the window's last minute; the baseline given to the
- * network is persistence, the mean flow of the last {@value #AVERAGE} minutes, so the
- * network learns the change. Training windows have their whole target before
+ * no density) and its chainage (km). The target of a station is its mean flow over the
+ * {@value #AVERAGE} minutes ending {@code horizon} minutes after the window's last minute;
+ * the baseline given to the network is persistence, the mean flow of the last
+ * {@value #AVERAGE} minutes, so the network learns the change. Training windows have their whole target before
  * {@code testStart}; test windows have their whole target at or after it.
  *
  * @param training windows with targets and the persistence baseline
