@@ -18,8 +18,9 @@ import org.doppel.sdk.forecast.WindowSet;
  * no density) and its chainage (km). The target of a station is its mean flow over the
  * {@value #AVERAGE} minutes ending {@code horizon} minutes after the window's last minute;
  * the baseline given to the network is persistence, the mean flow of the last
- * {@value #AVERAGE} minutes, so the network learns the change. Training windows have their whole target before
- * {@code testStart}; test windows have their whole target at or after it.
+ * {@value #AVERAGE} minutes, so the network learns the change. Training windows have their
+ * whole target before {@code testStart}; test windows have their whole target at or after
+ * it.
  *
  * @param training windows with targets and the persistence baseline
  * @param test windows with targets and the persistence baseline
