@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.doppel.runtime.pipeline.ComputeAccess;
 import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.registry.UnknownPluginException;
+import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
@@ -23,6 +24,14 @@ import org.slf4j.LoggerFactory;
  * Trains attention forecasters on SameDiff: the graph of {@link ForecastGraph}, trained in
  * standardised units by Adam with L2 over seeded minibatches, with early stopping on the
  * last {@code validationFraction} of the windows and the best epoch's weights restored.
+ *
+ * <p>Without a validation split ({@code validationFraction} 0) the training loss picks the
+ * best epoch, {@code validationLoss()} is empty and the listener hears {@code NaN} as the
+ * validation loss. The validation windows are simply the last ones: when windows overlap in
+ * time, a training window's target may lie inside a validation window's input. The service
+ * cannot see time; a domain for which this matters knows the split (the last
+ * {@code max(1, round(windows × validationFraction))} windows validate) and can leave out the
+ * training windows just before it.
  *
  * <p>Every ND4J call runs through the given {@link ComputeAccess}: the shared compute
  * service inside the framework, the caller's thread in {@link StandaloneForecasting}.
@@ -44,6 +53,13 @@ public final class SameDiffForecasting implements SequenceForecasting {
     this.plugins = Objects.requireNonNull(plugins, "plugins");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code listener} may be {@code null}. Variant lookup, the training-window checks and
+   * the attention parameters' {@code id} are checked before any model work is queued on the
+   * compute service.
+   */
   @Override
   public SequenceForecaster train(WindowSet training, ForecasterSettings settings,
       EpochListener listener) {
@@ -56,7 +72,31 @@ public final class SameDiffForecasting implements SequenceForecasting {
     }
     Split split = Split.of(training.size(), settings.validationFraction());
     AttentionVariant variant = variant(settings.attentionId());
-    return compute.run("train", () -> fit(training, settings, heard, split, variant));
+    Parameters attention = variantParameters(settings);
+    return compute.run("train", () -> fit(training, settings, attention, heard, split,
+        variant));
+  }
+
+  /**
+   * The variant's own parameters. A study's {@code attention} section comes back as
+   * {@code {id: multi-head, heads: 2}}; its {@code id} is the variant's id, not one of its
+   * parameters, so it is dropped here when it names the same variant.
+   *
+   * @throws PluginException when the parameters name another variant than the settings
+   */
+  private static Parameters variantParameters(ForecasterSettings settings) {
+    Parameters attention = settings.attention();
+    if (!attention.has("id")) {
+      return attention;
+    }
+    String named = attention.getString("id", null);
+    if (!settings.attentionId().equals(named)) {
+      throw new PluginException(attention.owner() + ": parameter 'id' names attention '"
+          + named + "', but the forecaster was asked for '" + settings.attentionId() + "'");
+    }
+    Map<String, Object> own = new LinkedHashMap<>(attention.asMap());
+    own.remove("id");
+    return Parameters.of(attention.owner(), own);
   }
 
   private AttentionVariant variant(String id) {
@@ -68,7 +108,7 @@ public final class SameDiffForecasting implements SequenceForecasting {
   }
 
   private SequenceForecaster fit(WindowSet training, ForecasterSettings settings,
-      EpochListener listener, Split split, AttentionVariant variant) {
+      Parameters attention, EpochListener listener, Split split, AttentionVariant variant) {
     long started = System.nanoTime();
     WindowScaling scaling = WindowScaling.fit(training, split.train());
     ForecastFitting.Arrays train = arrays(scaling, training, 0, split.train());
@@ -76,12 +116,35 @@ public final class SameDiffForecasting implements SequenceForecasting {
         : arrays(scaling, training, split.train(), training.size());
 
     ForecastGraph model = ForecastGraph.build(training.tokens(), training.features(),
-        training.outputs(), settings.width(), variant, settings.attention(), settings.seed());
+        training.outputs(), settings.width(), variant, attention, settings.seed());
     LOG.info("Training a sequence forecaster with attention [{}]: {} parameters, {} tokens x "
         + "{} features -> {} targets, {} training and {} validation windows",
         variant.id(), model.parameterCount(), training.tokens(), training.features(),
         training.outputs(), split.train(), split.validation());
 
+    History history = trainEpochs(model, settings, variant, train, validation, listener);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    Map<String, Object> facts = describe(training, settings, attention, variant, model,
+        split);
+    facts.put("epochs_trained", history.trainLosses().size());
+    facts.put("best_epoch", history.bestEpoch());
+    facts.put("training_seconds", seconds);
+    LOG.info("Trained the forecaster in {} s: best epoch {} of {}", String.format("%.1f",
+        seconds), history.bestEpoch(), history.trainLosses().size());
+    return new TrainedForecaster(compute, model, scaling, training, history.trainLosses(),
+        history.validationLosses(), seconds, facts);
+  }
+
+  /**
+   * Trains until the last epoch or until {@code patience} epochs bring no lower validation
+   * (else training) loss, then restores the best epoch's weights.
+   *
+   * @param validation {@code null} without a validation split
+   */
+  private static History trainEpochs(ForecastGraph model, ForecasterSettings settings,
+      AttentionVariant variant, ForecastFitting.Arrays train,
+      ForecastFitting.Arrays validation, EpochListener listener) {
     ForecastFitting fitting = new ForecastFitting(model, settings.learningRate(),
         settings.l2(), settings.batchSize(), settings.seed());
     List<Double> trainLosses = new ArrayList<>();
@@ -114,16 +177,7 @@ public final class SameDiffForecasting implements SequenceForecasting {
       }
     }
     model.restore(best);
-    double seconds = (System.nanoTime() - started) / 1e9;
-
-    Map<String, Object> facts = describe(training, settings, variant, model, split);
-    facts.put("epochs_trained", trainLosses.size());
-    facts.put("best_epoch", bestEpoch);
-    facts.put("training_seconds", seconds);
-    LOG.info("Trained the forecaster in {} s: best epoch {} of {}", String.format("%.1f",
-        seconds), bestEpoch, trainLosses.size());
-    return new TrainedForecaster(compute, model, scaling, training, trainLosses,
-        validationLosses, seconds, facts);
+    return new History(trainLosses, validationLosses, bestEpoch);
   }
 
   private static ForecastFitting.Arrays arrays(WindowScaling scaling, WindowSet windows,
@@ -145,12 +199,12 @@ public final class SameDiffForecasting implements SequenceForecasting {
   }
 
   private static Map<String, Object> describe(WindowSet training, ForecasterSettings settings,
-      AttentionVariant variant, ForecastGraph model, Split split) {
+      Parameters attention, AttentionVariant variant, ForecastGraph model, Split split) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("architecture", "token embedding + position embedding + attention + linear "
         + "head on the baseline");
     facts.put("attention", variant.id());
-    facts.put("attention_parameters", settings.attention().asMap());
+    facts.put("attention_parameters", attention.asMap());
     facts.put("tokens", training.tokens());
     facts.put("features", training.featureNames());
     facts.put("targets", training.targetNames());
@@ -168,6 +222,11 @@ public final class SameDiffForecasting implements SequenceForecasting {
     facts.put("patience", settings.patience());
     facts.put("seed", settings.seed());
     return facts;
+  }
+
+  /** Losses per epoch and the epoch whose weights the model holds (1-based). */
+  private record History(List<Double> trainLosses, List<Double> validationLosses,
+      int bestEpoch) {
   }
 
   /** Training windows first, then the last ones held out for validation. */

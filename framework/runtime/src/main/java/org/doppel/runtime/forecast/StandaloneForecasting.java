@@ -26,14 +26,18 @@ import org.doppel.sdk.forecast.SequenceForecasting;
  * {@code ${project.version}}), {@code org.nd4j:nd4j-native} and {@code org.nd4j:nd4j-native}
  * with {@code <classifier>${javacpp.platform}</classifier>} (the CPU backend; versions come
  * from the parent's dependency management), and {@code ch.qos.logback:logback-classic} for
- * log output. Then a test builds the service in one of two ways:
+ * log output, with a {@code src/test/resources/logback-test.xml} that sets {@code org.nd4j}
+ * to {@code WARN} (as the runtime's own does), or ND4J logs every array it caches at DEBUG.
+ * Guice, which the third form below needs, is already on a bundle's class path (its
+ * {@code PluginModule} extends Guice's {@code AbstractModule}). Then a test builds the service
+ * in one of these ways:
  *
  * <pre>{@code
  * // every variant the attention bundle contributes, wired by the bundle's own module
  * SequenceForecasting forecasting = StandaloneForecasting.create(
  *     new org.doppel.plugins.attention.internal.AttentionModule());
  *
- * // or only the public variants, by hand
+ * // or only the public variants, by hand (a list, or a map from id to variant)
  * SequenceForecasting forecasting = StandaloneForecasting.create(List.of(
  *     new org.doppel.plugins.attention.MultiHeadAttention(),
  *     new org.doppel.plugins.attention.NoAttention()));

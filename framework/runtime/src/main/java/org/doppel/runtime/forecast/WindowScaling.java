@@ -1,6 +1,6 @@
 package org.doppel.runtime.forecast;
 
-import java.util.List;
+import java.util.Arrays;
 import org.doppel.runtime.data.Standardizer;
 import org.doppel.sdk.forecast.WindowSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,13 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 final class WindowScaling {
 
   private final Standardizer features;
-  private final Standardizer targets;
   private final double[] targetOffsets;
   private final double[] targetScales;
 
   private WindowScaling(Standardizer features, Standardizer targets) {
     this.features = features;
-    this.targets = targets;
     this.targetOffsets = targets.state().offsets().stream().mapToDouble(Double::doubleValue)
         .toArray();
     this.targetScales = targets.state().scales().stream().mapToDouble(Double::doubleValue)
@@ -35,17 +33,9 @@ final class WindowScaling {
         tokenRows[w * training.tokens() + t] = training.inputs()[w][t];
       }
     }
-    double[][] targetRows = java.util.Arrays.copyOf(training.targets(), count);
+    double[][] targetRows = Arrays.copyOf(training.targets(), count);
     return new WindowScaling(Standardizer.fit(training.featureNames(), tokenRows),
         Standardizer.fit(training.targetNames(), targetRows));
-  }
-
-  Standardizer features() {
-    return features;
-  }
-
-  Standardizer targets() {
-    return targets;
   }
 
   /** Standardised inputs of windows {@code [from, to)}, {@code [n, tokens, features]}. */
@@ -97,10 +87,5 @@ final class WindowScaling {
       result[o] = (baseline == null ? 0 : baseline[o]) + departure[o] * targetScales[o];
     }
     return result;
-  }
-
-  /** The scaler states, for the description. */
-  List<Object> states() {
-    return List.of(features.state().toMap(), targets.state().toMap());
   }
 }

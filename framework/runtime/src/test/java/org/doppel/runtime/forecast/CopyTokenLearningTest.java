@@ -11,15 +11,19 @@ import org.doppel.sdk.forecast.SequenceForecasting;
 import org.doppel.sdk.forecast.WindowSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * On windows whose target copies one known token, training beats the mean forecast by a
- * wide margin and the attention weights point at that token.
+ * On windows whose target copies the value of one known token (the one marked by a feature,
+ * at a random position per window), training beats the mean forecast by a wide margin and
+ * the attention weights point at that token. See {@link CopyWindows#marked} for why the
+ * position varies.
  */
 class CopyTokenLearningTest {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CopyTokenLearningTest.class);
   private static final int TOKENS = 8;
-  private static final int KEY_TOKEN = 5;
 
   private static final SequenceForecasting FORECASTING =
       StandaloneForecasting.create(new AttentionModule());
@@ -27,14 +31,15 @@ class CopyTokenLearningTest {
   @ParameterizedTest
   @CsvSource({"multi-head", "dot-product"})
   void attentionLearnsTheCopyAndPointsAtTheCopiedToken(String variant) {
-    WindowSet training = CopyWindows.marked(800, TOKENS, 1).windows();
+    WindowSet training = CopyWindows.marked(600, TOKENS, 1).windows();
     CopyWindows.Marked test = CopyWindows.marked(200, TOKENS, 2);
 
     SequenceForecaster forecaster = FORECASTING.train(training, new ForecasterSettings(
-        variant, Parameters.of("attention/" + variant, Map.of()), 16, 15, 32, 1e-2, 1e-4,
+        variant, Parameters.of("attention/" + variant, Map.of()), 16, 10, 32, 1e-2, 1e-4,
         0.2, 3, 42), null);
 
-    // The mean forecast's squared error is the target's variance, GAIN^2 = 4.
+    // The mean forecast's squared error is the target's variance, GAIN^2 = 4; the zero
+    // baseline's is OFFSET^2 + GAIN^2 = 104, so this bound beats it by a factor over 250.
     double error = CopyWindows.meanSquaredError(test.windows(),
         forecaster.predict(test.windows()));
     double variance = CopyWindows.GAIN * CopyWindows.GAIN;
@@ -46,6 +51,9 @@ class CopyTokenLearningTest {
         pointed++;
       }
     }
+    LOG.info("[{}]: test error {} (variance {}), most weight on the copied token in {} of {} "
+        + "windows, {} epochs in {} s", variant, error, variance, pointed, weights.length,
+        forecaster.trainingLoss().size(), forecaster.trainingSeconds());
     assertTrue(error < 0.1 * variance, "squared error " + error + " against variance "
         + variance);
     assertTrue(pointed >= 0.9 * weights.length, "the most weight fell on the copied token in "

@@ -10,11 +10,11 @@ import org.doppel.sdk.forecast.WindowSet;
  * feature (scaled and shifted into other units) plus small noise; every other value is an
  * independent normal draw, so no other token carries information about the target.
  */
-final class CopyWindows {
+public final class CopyWindows {
 
-  static final double NOISE = 0.05;
-  static final double GAIN = 2.0;
-  static final double OFFSET = 10.0;
+  public static final double NOISE = 0.05;
+  public static final double GAIN = 2.0;
+  public static final double OFFSET = 10.0;
 
   private CopyWindows() {
   }
@@ -43,7 +43,7 @@ final class CopyWindows {
    * window to window, so only attention can fetch it: a fixed position could be read by the
    * head straight through a variant's residual connection, leaving the weights uniform.
    */
-  static Marked marked(int windows, int tokens, long seed) {
+  public static Marked marked(int windows, int tokens, long seed) {
     Random random = new Random(seed);
     double[][][] inputs = new double[windows][tokens][3];
     double[][] targets = new double[windows][1];
@@ -62,10 +62,10 @@ final class CopyWindows {
   }
 
   /** Windows and, per window, the token whose value the target copies. */
-  record Marked(WindowSet windows, int[] keys) {
+  public record Marked(WindowSet windows, int[] keys) {
   }
 
-  static List<String> names(String prefix, int count) {
+  public static List<String> names(String prefix, int count) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       names.add(prefix + i);
@@ -74,7 +74,7 @@ final class CopyWindows {
   }
 
   /** Mean squared error of {@code forecasts} against the targets of {@code windows}. */
-  static double meanSquaredError(WindowSet windows, double[][] forecasts) {
+  public static double meanSquaredError(WindowSet windows, double[][] forecasts) {
     double sum = 0;
     int count = 0;
     for (int w = 0; w < windows.size(); w++) {

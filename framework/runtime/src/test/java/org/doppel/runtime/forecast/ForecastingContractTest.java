@@ -261,6 +261,31 @@ class ForecastingContractTest {
     assertTrue(error.getMessage().contains("heads"), error.getMessage());
   }
 
+  /** A study's attention section, {@code {id: multi-head, heads: 2}}, can be passed as is. */
+  @Test
+  void theAttentionSectionsOwnIdIsNotAVariantParameter() {
+    ForecasterSettings settings = new ForecasterSettings("multi-head",
+        Parameters.of("attention", Map.of("id", "multi-head", "heads", 2)), 8, 1, 32, 1e-2,
+        1e-4, 0.2, 0, 7);
+
+    SequenceForecaster forecaster = FORECASTING.train(CopyWindows.of(10, 4, 2, 1, 3),
+        settings, null);
+
+    assertEquals(Map.of("heads", 2), forecaster.describe().get("attention_parameters"));
+  }
+
+  @Test
+  void anAttentionSectionNamingAnotherVariantIsAnError() {
+    ForecasterSettings settings = new ForecasterSettings("multi-head",
+        Parameters.of("attention", Map.of("id", "none")), 8, 1, 32, 1e-2, 1e-4, 0.2, 0, 7);
+
+    PluginException error = assertThrows(PluginException.class,
+        () -> FORECASTING.train(CopyWindows.of(10, 4, 2, 1, 3), settings, null));
+
+    assertEquals("attention: parameter 'id' names attention 'none', but the forecaster was "
+        + "asked for 'multi-head'", error.getMessage());
+  }
+
   @Test
   void aDivergingLossStopsTrainingNamingTheEpoch() {
     ForecasterSettings settings = new ForecasterSettings("multi-head",

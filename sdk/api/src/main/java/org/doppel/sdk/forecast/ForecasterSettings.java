@@ -65,9 +65,12 @@ public record ForecasterSettings(String attentionId, Parameters attention, int w
         seed);
   }
 
-  /** A copy with at most {@code epochs} epochs, for a quick run. */
+  /**
+   * A copy that trains at most {@code epochs} epochs (fewer if these settings already ask for
+   * fewer), for a quick run.
+   */
   public ForecasterSettings withEpochs(int epochs) {
-    return new ForecasterSettings(attentionId, attention, width, epochs, batchSize,
-        learningRate, l2, validationFraction, patience, seed);
+    return new ForecasterSettings(attentionId, attention, width, Math.min(this.epochs, epochs),
+        batchSize, learningRate, l2, validationFraction, patience, seed);
   }
 }
