@@ -1,0 +1,102 @@
+package org.doppel.domains.traffic.motorway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginException;
+import org.junit.jupiter.api.Test;
+
+class MotorwayPartTest {
+
+  private final MotorwayPart part = new MotorwayPart();
+
+  @Test
+  void quickRunReportsCalibrationPoliciesAndForecastUnderMotorway() throws IOException {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    part.run(context, Parameters.of("motorway", Map.of("substep_s", 10)));
+
+    for (String policy : List.of("no-metering", "alinea", "mpc")) {
+      assertTrue(context.metrics.get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
+      assertTrue(context.metrics.containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
+    }
+    assertEquals(3, context.tables.get("motorway/kpis").size());
+    assertTrue(context.charts.keySet().containsAll(List.of("motorway/speed_data",
+        "motorway/speed_model", "motorway/ramp_queue", "motorway/metering_rate",
+        "motorway/forecast/h15/station", "motorway/forecast/h15/attention")));
+    // Quick runs forecast the first horizon only; the stand-in twin is persistence itself.
+    assertTrue(!context.metrics.containsKey("motorway/forecast/h30/twin_mae_veh_h"));
+    assertEquals(context.metrics.get("motorway/forecast/h15/persistence_mae_veh_h"),
+        context.metrics.get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
+    assertEquals(19, context.tables.get("motorway/forecast/h15/mae").size());
+    assertEquals(3 * 240, context.files.get("motorway_policies.csv").size());
+    assertTrue(context.text.stream().anyMatch(t -> t.contains("not field data")));
+  }
+
+  @Test
+  void sectionForTrafficYamlParsesAndValidates() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    Map<String, Object> scenario;
+    try (InputStream in = getClass().getResourceAsStream("motorway-section.yaml")) {
+      scenario = yaml.readValue(in, new TypeReference<Map<String, Object>>() { });
+    }
+    @SuppressWarnings("unchecked")
+    Parameters section = Parameters.of("motorway",
+        (Map<String, Object>) scenario.get("motorway"));
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    part.validate(context, section);
+
+    MotorwaySettings settings = MotorwaySettings.of(section);
+    assertEquals("07:30", settings.throughputFrom());
+    assertEquals("09:00", settings.testFrom());
+    assertEquals(List.of(15, 30), java.util.Arrays.stream(settings.horizons()).boxed()
+        .toList());
+    assertEquals(15, settings.controllerParameters().getInt("horizon", 0));
+  }
+
+  @Test
+  void unknownKeyIsNamed() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("alinea", Map.of("gian", 70)))));
+
+    assertTrue(e.getMessage().startsWith("motorway/alinea: unknown parameter(s) [gian]"),
+        e.getMessage());
+  }
+
+  @Test
+  void controllerThatIsNotInstalledIsNamed() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("mpc", Map.of("controller", "lqr")))));
+
+    assertTrue(e.getMessage().contains("controller 'lqr' is not installed"), e.getMessage());
+  }
+
+  @Test
+  void meteringBoundsOutOfOrderAreRefused() {
+    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
+        true);
+
+    PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
+        Parameters.of("motorway", Map.of("metering", Map.of("min_rate_veh_h", 2000)))));
+
+    assertTrue(e.getMessage().contains("min_rate_veh_h"), e.getMessage());
+  }
+}
