@@ -20,7 +20,10 @@ public final class TrafficDomain implements DomainModule {
 
   private static final String DATA = "/org/doppel/domains/traffic/data/";
 
-  private static final String ATTRIBUTION = "Street grid: simulator output, not field data"
+  private static final String ATTRIBUTION = "Motorway: simulator output, not field data - 18"
+      + " loop stations (plus both ramps) of a synthetic 9 km corridor with an on-ramp, an"
+      + " off-ramp and a lane drop, 06:00-10:00, produced with Eclipse SUMO 1.15."
+      + " Street grid: simulator output, not field data"
       + " - 128 induction loops of a synthetic 4x4 signalised grid, 06:00-10:00, produced with"
       + " Eclipse SUMO 1.15 (P. A. Lopez et al., Microscopic Traffic Simulation using SUMO,"
       + " IEEE ITSC 2018; SUMO is EPL-2.0), generated data without licence restriction."
@@ -48,6 +51,11 @@ public final class TrafficDomain implements DomainModule {
   @Override
   public Map<String, URL> datasets() {
     Map<String, URL> sets = new LinkedHashMap<>();
+    sets.put("motorway-loops", TrafficDomain.class.getResource(DATA
+        + "motorway/loops_1min.csv"));
+    sets.put("motorway-detectors", TrafficDomain.class.getResource(DATA
+        + "motorway/detectors.csv"));
+    sets.put("motorway-edges", TrafficDomain.class.getResource(DATA + "motorway/edges.csv"));
     sets.put("grid-loops", TrafficDomain.class.getResource(DATA + "grid/loops_1min.csv"));
     sets.put("grid-detectors", TrafficDomain.class.getResource(DATA + "grid/detectors.csv"));
     sets.put("grid-edges", TrafficDomain.class.getResource(DATA + "grid/edges.csv"));

@@ -1,6 +1,7 @@
 package org.doppel.domains.traffic;
 
 import java.util.List;
+import org.doppel.domains.traffic.motorway.MotorwayPart;
 import org.doppel.domains.traffic.grid.GridPart;
 import org.doppel.domains.traffic.ridership.RidershipPart;
 
@@ -10,12 +11,8 @@ public final class TrafficParts {
   private TrafficParts() {
   }
 
-  /**
-   * Every part this build has. The motorway corridor is built on its own branch: when it is
-   * merged, add {@code new org.doppel.domains.traffic.motorway.MotorwayPart()} to this list
-   * (first, so the report opens with it) and its {@code motorway} section to traffic.yaml.
-   */
+  /** Every part: the motorway corridor, the street grid, then rail ridership. */
   public static List<TrafficPart> all() {
-    return List.of(new GridPart(), new RidershipPart());
+    return List.of(new MotorwayPart(), new GridPart(), new RidershipPart());
   }
 }
