@@ -64,6 +64,14 @@ public final class LogisticsStudy implements DomainStudy {
     if (settings.policies().contains(MpcOrderPolicy.NAME)) {
       context.plugin(Controller.class, settings.controllerId());
     }
+
+    // The data is read here too (milliseconds), so a faulty file is the scenario's error,
+    // found before a run folder exists, as for the day-ahead pipeline.
+    try {
+      read(context, settings);
+    } catch (IOException e) {
+      throw new PluginException("data: cannot read " + e.getMessage());
+    }
   }
 
   @Override
@@ -97,7 +105,10 @@ public final class LogisticsStudy implements DomainStudy {
   private static DemandSeries read(StudyContext context, StudySettings settings)
       throws IOException {
     if (settings.file() != null) {
-      Path file = Path.of(settings.file());
+      Path file = context.resolve(settings.file());
+      if (!Files.isRegularFile(file)) {
+        throw new PluginException("data.file: no such file: " + file.toAbsolutePath());
+      }
       return DemandData.read(context.ingest(), Files.readAllBytes(file), file.toString(),
           settings.column(), settings.gaps());
     }

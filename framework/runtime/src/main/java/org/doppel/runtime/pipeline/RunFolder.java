@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.doppel.runtime.io.AtomicFiles;
@@ -24,6 +27,8 @@ public final class RunFolder {
   private final Path runs;
   private final String runId;
   private final Path working;
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+  private Path failed;
 
   private RunFolder(Path runs, String runId) throws IOException {
     this.runs = runs;
@@ -89,8 +94,8 @@ public final class RunFolder {
     Thread hook = new Thread(() -> {
       try {
         if (Files.isDirectory(working)) {
-          fail(new InterruptedException("the run was interrupted (Ctrl-C or SIGTERM) before "
-              + "it finished"));
+          interrupted.set(true);
+          fail(interruption());
         }
       } catch (IOException e) {
         // The JVM is going down; the partial folder stays where it is.
@@ -106,13 +111,60 @@ public final class RunFolder {
     };
   }
 
-  /** Keeps what a failed run wrote, with the error, as {@code runs/<run-id>.failed/}. */
-  public Path fail(Throwable error) throws IOException {
+  /**
+   * Keeps what a failed run wrote, with the error, as {@code runs/<run-id>.failed/}.
+   *
+   * <p>Only the first failure is kept. After a Ctrl-C the shutdown hook fails the run while
+   * the run's own thread is still working; that thread then fails too (often on classes
+   * of a framework already stopping), and what it wrote after the interruption, which
+   * recreates the hidden working folder, is discarded.
+   */
+  public synchronized Path fail(Throwable error) throws IOException {
+    if (failed != null) {
+      discardLateWrites();
+      return failed;
+    }
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
     AtomicFiles.writeString(working.resolve("error.txt"), trace.toString());
     Path target = runs.resolve(runId + ".failed");
     AtomicFiles.move(working, target);
+    failed = target;
     return target;
+  }
+
+  /** Whether a Ctrl-C or SIGTERM ended the run. */
+  public boolean interrupted() {
+    return interrupted.get();
+  }
+
+  /**
+   * The error to report for a run that failed with {@code error}: the interruption itself
+   * when the run was interrupted (what the run's thread hit afterwards is a consequence),
+   * else {@code error}.
+   */
+  public Throwable reported(Throwable error) {
+    if (!interrupted()) {
+      return error;
+    }
+    InterruptedException interruption = interruption();
+    interruption.addSuppressed(error);
+    return interruption;
+  }
+
+  private static InterruptedException interruption() {
+    return new InterruptedException("the run was interrupted (Ctrl-C or SIGTERM) before it"
+        + " finished");
+  }
+
+  private void discardLateWrites() throws IOException {
+    if (!Files.exists(working)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(working)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }

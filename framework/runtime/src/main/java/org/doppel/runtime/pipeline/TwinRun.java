@@ -106,7 +106,7 @@ public final class TwinRun {
       return new Outcome(finished, Summary.of(results), failures);
     } catch (IOException | RuntimeException e) {
       Path failed = folder.fail(e);
-      throw new RunFailedException(failed, e);
+      throw new RunFailedException(failed, folder.reported(e));
     }
   }
 

@@ -128,7 +128,7 @@ public final class VariantComparison {
       String table = context.describe() + table(rows);
       return new Outcome(folder.complete(), rows, table);
     } catch (IOException | RuntimeException e) {
-      throw new TwinRun.RunFailedException(folder.fail(e), e);
+      throw new TwinRun.RunFailedException(folder.fail(e), folder.reported(e));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.doppel.runtime.study;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,17 @@ final class RunStudyContext implements StudyContext {
         sections, plugins, ingest, forecasting, progress);
     running.report = runReport;
     return running;
+  }
+
+  @Override
+  public Path resolve(String path) {
+    try {
+      Path given = Path.of(path);
+      return given.isAbsolute() || scenario.baseDirectory().isEmpty() ? given
+          : scenario.baseDirectory().get().resolve(given).normalize();
+    } catch (InvalidPathException e) {
+      throw new PluginException("'" + path + "' is not a valid path: " + e.getReason());
+    }
   }
 
   @Override

@@ -251,7 +251,11 @@ public final class StudyRun {
       Path failed = folder.finalFolder().resolveSibling(folder.runId() + ".failed");
       if (owner.getAndUpdate(o -> o == Owner.INTERRUPTION ? o : Owner.FINISHING)
           == Owner.INTERRUPTION) {
-        return new StudyFailedException(failed, cause);
+        // What the study hit after the interruption (often classes of a stopping framework)
+        // is a consequence; the user is told about the interruption.
+        InterruptedException interruption = new InterruptedException(INTERRUPTED);
+        interruption.addSuppressed(cause);
+        return new StudyFailedException(failed, interruption);
       }
       report.close();
       try {
@@ -269,8 +273,7 @@ public final class StudyRun {
       if (!owner.compareAndSet(Owner.STUDY, Owner.INTERRUPTION)) {
         return;
       }
-      InterruptedException cause = new InterruptedException("the run was interrupted"
-          + " (Ctrl-C or SIGTERM) before it finished");
+      InterruptedException cause = new InterruptedException(INTERRUPTED);
       report.close();
       try {
         writeOutputs(folder, header(), report, cause.getMessage());
@@ -289,6 +292,9 @@ public final class StudyRun {
           started);
     }
   }
+
+  private static final String INTERRUPTED = "the run was interrupted (Ctrl-C or SIGTERM)"
+      + " before it finished";
 
   private DomainModule domain(ScenarioSection root) {
     String id = root.getString("domain");

@@ -1,5 +1,6 @@
 package org.doppel.sdk.study;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
@@ -27,6 +28,19 @@ public interface StudyContext {
    * A section that is a bare id ({@code attention: top-k}) comes back as {@code {id: top-k}}.
    */
   Parameters section(String name);
+
+  /**
+   * A path the scenario gives (a data file, say), resolved as the framework resolves its own:
+   * a relative path against the folder of the scenario file, or against the working
+   * directory for a scenario that was not read from a file (a shipped one). The default
+   * resolves against the working directory only, as a context outside the framework (a
+   * test's) has no scenario file.
+   *
+   * @throws java.nio.file.InvalidPathException when {@code path} is not a valid path
+   */
+  default Path resolve(String path) {
+    return Path.of(path);
+  }
 
   /** The framework's CSV ingest service. */
   TimeSeriesIngest ingest();
