@@ -104,7 +104,8 @@ public final class TwinRun {
       List<String> failures = results.compression().stream()
           .filter(m -> !m.ok()).map(CompressionStage.Measured::error).toList();
       return new Outcome(finished, Summary.of(results), failures);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // A LinkageError is what a run meets when Ctrl-C stops the framework under it.
       Path failed = folder.fail(e);
       throw new RunFailedException(failed, folder.reported(e));
     }

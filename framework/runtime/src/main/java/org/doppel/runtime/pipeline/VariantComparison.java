@@ -127,7 +127,8 @@ public final class VariantComparison {
       write(folder, rows, context);
       String table = context.describe() + table(rows);
       return new Outcome(folder.complete(), rows, table);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // A LinkageError is what a run meets when Ctrl-C stops the framework under it.
       throw new TwinRun.RunFailedException(folder.fail(e), folder.reported(e));
     }
   }

@@ -255,6 +255,8 @@ public final class StudyRun {
         // is a consequence; the user is told about the interruption.
         InterruptedException interruption = new InterruptedException(INTERRUPTED);
         interruption.addSuppressed(cause);
+        // The hook kept the folder; this discards what the study wrote after it did.
+        folder.fail(interruption);
         return new StudyFailedException(failed, interruption);
       }
       report.close();
