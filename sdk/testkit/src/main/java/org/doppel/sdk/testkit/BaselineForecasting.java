@@ -17,7 +17,8 @@ import org.doppel.sdk.forecast.WindowSet;
  *
  * <p>Training tells the listener every epoch of the settings, with a training loss of
  * {@code 1/epoch} and a validation loss of {@code 2/epoch} ({@code NaN} and none kept when
- * the settings hold no windows out). Not thread-safe, unlike the real service.
+ * the settings hold no windows out); a {@code null} listener is not told. Not thread-safe,
+ * unlike the real service.
  */
 public final class BaselineForecasting implements SequenceForecasting {
 
@@ -41,8 +42,10 @@ public final class BaselineForecasting implements SequenceForecasting {
       if (validates) {
         validationLoss.add(2.0 / epoch);
       }
-      listener.epoch(epoch, settings.epochs(), 1.0 / epoch,
-          validates ? 2.0 / epoch : Double.NaN);
+      if (listener != null) {
+        listener.epoch(epoch, settings.epochs(), 1.0 / epoch,
+            validates ? 2.0 / epoch : Double.NaN);
+      }
     }
     return new Baseline(settings, trainingLoss, validationLoss);
   }
