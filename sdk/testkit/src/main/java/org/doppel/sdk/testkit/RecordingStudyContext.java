@@ -1,15 +1,16 @@
 package org.doppel.sdk.testkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.PluginType;
 import org.doppel.sdk.data.TimeSeriesIngest;
 import org.doppel.sdk.forecast.SequenceForecasting;
 import org.doppel.sdk.study.StudyContext;
@@ -137,16 +138,18 @@ public final class RecordingStudyContext implements StudyContext {
    * <p>The instance given to the builder, the same one on every call, as the framework hands
    * out its one service per plugin.
    *
-   * @throws PluginException naming the id and listing the installed ids, also for an id that
-   *     is only listed as installed, with no instance
+   * @throws PluginException in the framework's words, naming the id and listing the installed
+   *     ids (also for an id only listed as installed, with no instance)
+   * @throws IllegalArgumentException when {@code type} is not one of the SDK's plugin types
    */
   @Override
   public <T extends Plugin> T plugin(Class<T> type, String id) {
+    String label = label(type);
     Plugin plugin = plugins.getOrDefault(type, Map.of()).get(id);
     if (plugin == null) {
-      throw new PluginException("no " + type.getSimpleName() + " plugin '" + id + "' in this"
-          + " test context" + (installed(type).contains(id) ? " (it is listed as installed"
-          + " but was given no instance)" : "") + "; installed: " + installed(type));
+      List<String> ids = installed(type);
+      throw new PluginException("unknown " + label + " plugin '" + id + "'; installed "
+          + label + " plugins: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
     }
     return type.cast(plugin);
   }
@@ -154,6 +157,7 @@ public final class RecordingStudyContext implements StudyContext {
   /** The ids given to the builder for {@code type}, with or without an instance, sorted. */
   @Override
   public <T extends Plugin> List<String> installed(Class<T> type) {
+    label(type);
     return List.copyOf(installed.getOrDefault(type, new TreeMap<>()).keySet());
   }
 
@@ -182,6 +186,18 @@ public final class RecordingStudyContext implements StudyContext {
   /** The tasks the study opened progress bars for, in order. */
   public List<String> progressTasks() {
     return List.copyOf(progressTasks);
+  }
+
+  /** The plugin type's label ({@code controller}), as the framework names it in errors. */
+  private static String label(Class<?> type) {
+    for (PluginType candidate : PluginType.values()) {
+      if (candidate.serviceInterface().equals(type.getName())) {
+        return candidate.label();
+      }
+    }
+    throw new IllegalArgumentException(type.getName() + " is not a plugin type; plugin types"
+        + " are " + Arrays.stream(PluginType.values()).map(PluginType::serviceInterface)
+        .toList());
   }
 
   /** Builds a {@link RecordingStudyContext}. */

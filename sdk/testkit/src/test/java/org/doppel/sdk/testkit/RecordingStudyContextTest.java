@@ -52,9 +52,11 @@ class RecordingStudyContextTest {
     assertEquals(List.of("multi-head", "none"), context.installed(AttentionVariant.class));
     PluginException unknown = assertThrows(PluginException.class,
         () -> context.plugin(Controller.class, "lqr"));
-    assertTrue(unknown.getMessage().contains("'lqr'"), unknown.getMessage());
-    assertTrue(unknown.getMessage().contains("[gain, mpc]"), unknown.getMessage());
+    assertEquals("unknown controller plugin 'lqr'; installed controller plugins: gain, mpc",
+        unknown.getMessage());
     assertThrows(PluginException.class, () -> context.plugin(Controller.class, "mpc"));
+    assertTrue(assertThrows(PluginException.class, () -> RecordingStudyContext.builder()
+        .build().plugin(Controller.class, "mpc")).getMessage().endsWith("plugins: none"));
   }
 
   @Test
