@@ -16,6 +16,7 @@ import org.doppel.plugins.controllers.MpcController;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.testkit.BaselineForecasting;
+import org.doppel.sdk.testkit.RecordingReport;
 import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +30,22 @@ class MotorwayPartTest {
 
     part.run(context, Parameters.of("motorway", Map.of("substep_s", 10)));
 
+    RecordingReport report = context.report();
     for (String policy : List.of("no-metering", "alinea", "mpc")) {
-      assertTrue(context.report().metrics().get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
-      assertTrue(context.report().metrics().containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
+      assertTrue(report.metrics().get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
+      assertTrue(report.metrics().containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
     }
-    assertEquals(3, context.report().tables().get("motorway/kpis").size());
-    assertTrue(context.report().charts().keySet().containsAll(List.of("motorway/speed_data",
+    assertEquals(3, report.tables().get("motorway/kpis").size());
+    assertTrue(report.charts().keySet().containsAll(List.of("motorway/speed_data",
         "motorway/speed_model", "motorway/ramp_queue", "motorway/metering_rate",
         "motorway/forecast/h15/station", "motorway/forecast/h15/attention")));
     // Quick runs forecast the first horizon only; the stand-in twin is persistence itself.
-    assertTrue(!context.report().metrics().containsKey("motorway/forecast/h30/twin_mae_veh_h"));
-    assertEquals(context.report().metrics().get("motorway/forecast/h15/persistence_mae_veh_h"),
-        context.report().metrics().get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
-    assertEquals(19, context.report().tables().get("motorway/forecast/h15/mae").size());
-    assertEquals(3 * 240, context.report().csvs().get("motorway_policies.csv").size());
-    assertTrue(context.report().text().stream().anyMatch(t -> t.contains("not field data")));
+    assertTrue(!report.metrics().containsKey("motorway/forecast/h30/twin_mae_veh_h"));
+    assertEquals(report.metrics().get("motorway/forecast/h15/persistence_mae_veh_h"),
+        report.metrics().get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
+    assertEquals(19, report.tables().get("motorway/forecast/h15/mae").size());
+    assertEquals(3 * 240, report.csvs().get("motorway_policies.csv").size());
+    assertTrue(report.text().stream().anyMatch(t -> t.contains("not field data")));
   }
 
   @Test
