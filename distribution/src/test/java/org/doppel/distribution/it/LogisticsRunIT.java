@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,27 +24,17 @@ class LogisticsRunIT {
   @TempDir
   static Path work;
 
-  private SmartGridRunIT.Result quickRun;
+  private QuickRun quickRun;
 
   @BeforeAll
   void runTheQuickStudy() throws Exception {
-    quickRun = SmartGridRunIT.doppel(work, "run", "logistics", "--quick", "--quiet", "--out",
-        "runs");
-  }
-
-  private Path runFolder() throws IOException {
-    try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-      List<Path> finished = runs.filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-      assertEquals(1, finished.size(), finished.toString());
-      return finished.get(0);
-    }
+    quickRun = QuickRun.of(work, "logistics");
   }
 
   @Test
   void theQuickStudyFinishesWithItsReportTablesChartsAndFiles() throws IOException {
     assertEquals(0, quickRun.exitCode(), quickRun.err());
-    Path folder = runFolder();
+    Path folder = quickRun.folder();
     for (String file : List.of("report.html", "metrics.json", "scenario.yaml",
         "forecasts.csv", "chain_trajectories.csv", "tables/forecast_accuracy.csv",
         "tables/chain_kpis.csv", "charts/forecast_vs_actual.png",
@@ -57,7 +46,7 @@ class LogisticsRunIT {
 
   @Test
   void theTwinBeatsPersistenceAndEveryPolicyHasItsFigures() throws IOException {
-    JsonNode metrics = new ObjectMapper().readTree(runFolder().resolve("metrics.json")
+    JsonNode metrics = new ObjectMapper().readTree(quickRun.folder().resolve("metrics.json")
         .toFile()).path("metrics");
     JsonNode forecast = metrics.path("forecast");
     assertTrue(forecast.path("twin").path("mape_h1_pct").asDouble()

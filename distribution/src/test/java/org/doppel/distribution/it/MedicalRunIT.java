@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,27 +25,17 @@ class MedicalRunIT {
   @TempDir
   static Path work;
 
-  private SmartGridRunIT.Result quickRun;
+  private QuickRun quickRun;
 
   @BeforeAll
   void runTheQuickStudy() throws Exception {
-    quickRun = SmartGridRunIT.doppel(work, "run", "medical", "--quick", "--quiet", "--out",
-        "runs");
-  }
-
-  private Path runFolder() throws IOException {
-    try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-      List<Path> finished = runs.filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-      assertEquals(1, finished.size(), finished.toString());
-      return finished.get(0);
-    }
+    quickRun = QuickRun.of(work, "medical");
   }
 
   @Test
   void theQuickStudyWritesFitsForecastsAndDosingIntoTheRunFolder() throws IOException {
     assertEquals(0, quickRun.exitCode(), quickRun.err());
-    Path folder = runFolder();
+    Path folder = quickRun.folder();
     for (String file : List.of("report.html", "metrics.json", "scenario.yaml",
         "tables/pk/theophylline_fits.csv", "tables/pk/loso.csv", "tables/pk/dosing_kpis.csv",
         "charts/pk/dosing_concentration.png", "charts/pk/attention.png",
@@ -57,7 +46,7 @@ class MedicalRunIT {
 
   @Test
   void theMetricsCarryTheSurrogateAndEveryDosingPolicy() throws IOException {
-    JsonNode pk = new ObjectMapper().readTree(runFolder().resolve("metrics.json").toFile())
+    JsonNode pk = new ObjectMapper().readTree(quickRun.folder().resolve("metrics.json").toFile())
         .path("metrics").path("pk");
 
     assertEquals(3, pk.path("loso").path("held_out_subjects").asInt(), pk.toString());

@@ -98,8 +98,8 @@ class PluginTemplateIT {
 
     assertTrue(plugins.contains(NAME) && plugins.contains(NAME + "-room"), plugins);
     assertEquals(0, run.code(), run.err());
-    JsonNode metrics = new ObjectMapper().readTree(runFolder().resolve("metrics.json")
-        .toFile());
+    JsonNode metrics = new ObjectMapper().readTree(QuickRun.onlyRunIn(work.resolve("runs"))
+        .resolve("metrics.json").toFile());
     assertTrue(metrics.path("control").path("lqr").path("temp_dev_rms_k").asDouble() > 0,
         metrics.path("control").toString());
     assertTrue(metrics.path("forecast").path("models").has("twin"));
@@ -196,15 +196,6 @@ class PluginTemplateIT {
           Files.createSymbolicLink(target, entry);
         }
       }
-    }
-  }
-
-  private Path runFolder() throws IOException {
-    try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-      List<Path> finished = runs.filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-      assertEquals(1, finished.size(), finished.toString());
-      return finished.get(0);
     }
   }
 

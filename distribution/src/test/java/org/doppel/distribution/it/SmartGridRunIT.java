@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +28,7 @@ class SmartGridRunIT {
   @TempDir
   static Path work;
 
-  private Result quickRun;
+  private QuickRun quickRun;
 
   /** What a finished {@code doppel} process left. */
   record Result(int exitCode, String out, String err) {
@@ -57,16 +56,7 @@ class SmartGridRunIT {
 
   @BeforeAll
   void runTheQuickTwin() throws Exception {
-    quickRun = doppel(work, "run", "smart-grid", "--quick", "--quiet", "--out", "runs");
-  }
-
-  private Path runFolder() throws IOException {
-    try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-      List<Path> finished = runs.filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-      assertEquals(1, finished.size(), finished.toString());
-      return finished.get(0);
-    }
+    quickRun = QuickRun.of(work, "smart-grid");
   }
 
   @Test
@@ -80,7 +70,7 @@ class SmartGridRunIT {
 
   @Test
   void theRunFolderHoldsTheReportMetricsForecastsScenarioAndModel() throws IOException {
-    Path folder = runFolder();
+    Path folder = quickRun.folder();
     for (String file : List.of("report.html", "metrics.json", "forecasts.csv",
         "scenario.yaml", "model/surrogate.json")) {
       assertTrue(Files.size(folder.resolve(file)) > 0, file);
@@ -92,7 +82,7 @@ class SmartGridRunIT {
   @Test
   void theTwinBeatsPersistenceAndTheMetricsNameEveryModelAndController()
       throws IOException {
-    JsonNode metrics = new ObjectMapper().readTree(runFolder().resolve("metrics.json")
+    JsonNode metrics = new ObjectMapper().readTree(quickRun.folder().resolve("metrics.json")
         .toFile());
     JsonNode models = metrics.path("forecast").path("models");
     assertTrue(models.path("twin").path("mape").asDouble()

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,28 +24,18 @@ class TrafficRunIT {
   @TempDir
   static Path work;
 
-  private SmartGridRunIT.Result quickRun;
+  private QuickRun quickRun;
 
   @BeforeAll
   void runTheQuickStudy() throws Exception {
-    quickRun = SmartGridRunIT.doppel(work, "run", "traffic", "--quick", "--quiet", "--out",
-        "runs");
-  }
-
-  private Path runFolder() throws IOException {
-    try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-      List<Path> finished = runs.filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-      assertEquals(1, finished.size(), finished.toString());
-      return finished.get(0);
-    }
+    quickRun = QuickRun.of(work, "traffic");
   }
 
   @Test
   void theQuickStudyFinishesWithAReportThatSaysTheLoopsAreSimulated() throws IOException {
     assertEquals(0, quickRun.exitCode(), quickRun.err());
     assertTrue(quickRun.out().startsWith("Study of traffic finished in "), quickRun.out());
-    Path folder = runFolder();
+    Path folder = quickRun.folder();
     for (String file : List.of("report.html", "metrics.json", "scenario.yaml",
         "motorway_policies.csv", "charts/grid_forecast_error_map.png",
         "charts/grid_attention_over_detectors.png", "charts/ridership_forecast.png")) {
@@ -57,7 +46,7 @@ class TrafficRunIT {
 
   @Test
   void everyPartReportsItsPoliciesAndForecasts() throws IOException {
-    JsonNode metrics = new ObjectMapper().readTree(runFolder().resolve("metrics.json")
+    JsonNode metrics = new ObjectMapper().readTree(quickRun.folder().resolve("metrics.json")
         .toFile()).path("metrics");
 
     JsonNode motorway = metrics.path("motorway");

@@ -36,7 +36,7 @@ class LogisticsDomainTest {
 
   @Test
   void theDefaultScenarioNamesThisDomainItsDatasetAndOnlyTheStudysSections() {
-    Map<String, Object> scenario = FakeStudyContext.shippedScenario();
+    Map<String, Object> scenario = LogisticsContexts.shippedScenario();
 
     assertEquals("logistics", scenario.get("domain"));
     assertTrue(domain.datasets().containsKey(

@@ -11,6 +11,9 @@ import org.doppel.domains.medical.pk.PkSubject;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.forecast.WindowSet;
 import org.doppel.sdk.study.Chart;
+import org.doppel.sdk.testkit.BaselineForecasting;
+import org.doppel.sdk.testkit.RecordingReport;
+import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 
 class MedicalStudyTest {
@@ -27,47 +30,47 @@ class MedicalStudyTest {
   @Test
   void aQuickRunReportsFitsForecastsAndDosingUnderPk() throws Exception {
     BaselineForecasting forecasting = new BaselineForecasting();
-    RecordingStudyContext context = new RecordingStudyContext(
-        RecordingStudyContext.shippedScenario(), true, forecasting);
+    RecordingStudyContext context = MedicalContexts.context(
+        MedicalContexts.shippedScenario(), true, forecasting);
 
     study.validate(context);
     study.run(context);
 
-    RecordingStudyContext.Recording report = context.report();
-    assertEquals(12, report.tables.get("pk/theophylline_fits").size());
-    assertEquals(6, report.tables.get("pk/indomethacin_fits").size());
-    assertEquals(66, report.tables.get("pk/indomethacin_residuals").size());
-    assertEquals(3, report.tables.get("pk/loso").size());
-    assertEquals(9, report.tables.get("pk/dosing_kpis").size());
-    assertTrue(report.charts.containsKey("pk/theophylline_fit_subject_12"));
-    assertTrue(report.charts.containsKey("pk/forecast_subject_1"));
-    assertTrue(report.charts.get("pk/attention") instanceof Chart.Heatmap);
-    Chart.Lines dosing = (Chart.Lines) report.charts.get("pk/dosing_concentration");
+    RecordingReport report = context.report();
+    assertEquals(12, report.tables().get("pk/theophylline_fits").size());
+    assertEquals(6, report.tables().get("pk/indomethacin_fits").size());
+    assertEquals(66, report.tables().get("pk/indomethacin_residuals").size());
+    assertEquals(3, report.tables().get("pk/loso").size());
+    assertEquals(9, report.tables().get("pk/dosing_kpis").size());
+    assertTrue(report.charts().containsKey("pk/theophylline_fit_subject_12"));
+    assertTrue(report.charts().containsKey("pk/forecast_subject_1"));
+    assertTrue(report.charts().get("pk/attention") instanceof Chart.Heatmap);
+    Chart.Lines dosing = (Chart.Lines) report.charts().get("pk/dosing_concentration");
     assertEquals(new Chart.Band("therapeutic window", 10, 20), dosing.bands().get(0));
     assertEquals(3, dosing.series().size());
 
     // Quick: 3 folds of 60 virtual + 11 real windows, 3 epochs, 11 tokens of 5 features;
     // then the glucose part's forecaster.
-    assertEquals(4, forecasting.trained.size());
-    WindowSet first = forecasting.trained.get(0);
+    assertEquals(4, forecasting.trained().size());
+    WindowSet first = forecasting.trained().get(0);
     assertEquals(71, first.size());
     assertEquals(11, first.tokens());
     assertEquals(6, first.outputs());
-    assertEquals(3, forecasting.settings.get(0).epochs());
-    assertEquals("multi-head", forecasting.settings.get(0).attentionId());
+    assertEquals(3, forecasting.settings().get(0).epochs());
+    assertEquals("multi-head", forecasting.settings().get(0).attentionId());
 
     // The stand-in forecasts the population curve, so both errors are the same.
-    assertEquals(report.metrics.get("pk/loso/population_rmse_mean_mg_per_l"),
-        report.metrics.get("pk/loso/surrogate_rmse_mean_mg_per_l"), 1e-12);
-    assertTrue(report.metrics.get("pk/loso/fit_rmse_mean_mg_per_l")
-        < report.metrics.get("pk/loso/population_rmse_mean_mg_per_l"));
-    assertTrue(report.metrics.get("pk/indomethacin/two_compartment_rmse_mean_mg_per_l")
-        < report.metrics.get("pk/indomethacin/one_compartment_rmse_mean_mg_per_l"));
+    assertEquals(report.metrics().get("pk/loso/population_rmse_mean_mg_per_l"),
+        report.metrics().get("pk/loso/surrogate_rmse_mean_mg_per_l"), 1e-12);
+    assertTrue(report.metrics().get("pk/loso/fit_rmse_mean_mg_per_l")
+        < report.metrics().get("pk/loso/population_rmse_mean_mg_per_l"));
+    assertTrue(report.metrics().get("pk/indomethacin/two_compartment_rmse_mean_mg_per_l")
+        < report.metrics().get("pk/indomethacin/one_compartment_rmse_mean_mg_per_l"));
     for (String policy : List.of("fixed", "mpc", "pid")) {
-      double inWindow = report.metrics.get("pk/dosing/" + policy + "/time_in_window_pct");
+      double inWindow = report.metrics().get("pk/dosing/" + policy + "/time_in_window_pct");
       assertTrue(inWindow >= 0 && inWindow <= 100, policy + ": " + inWindow);
     }
-    for (List<Object> row : report.tables.get("pk/dosing_kpis")) {
+    for (List<Object> row : report.tables().get("pk/dosing_kpis")) {
       double total = (Double) row.get(5);
       assertTrue(total >= 0 && total <= 6 * 800, row.toString());
     }
@@ -75,7 +78,7 @@ class MedicalStudyTest {
 
   @Test
   void aMisspeltKeyIsAnErrorNamingTheSection() throws Exception {
-    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    Map<String, Object> scenario = MedicalContexts.shippedScenario();
     @SuppressWarnings("unchecked")
     Map<String, Object> pk = new LinkedHashMap<>((Map<String, Object>) scenario.get("pk"));
     @SuppressWarnings("unchecked")
@@ -83,7 +86,7 @@ class MedicalStudyTest {
     dosing.put("max_dose", 500);
     pk.put("dosing", dosing);
     scenario.put("pk", pk);
-    RecordingStudyContext context = new RecordingStudyContext(scenario, true,
+    RecordingStudyContext context = MedicalContexts.context(scenario, true,
         new BaselineForecasting());
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
@@ -94,12 +97,12 @@ class MedicalStudyTest {
 
   @Test
   void anImpossibleIntegratorSetUpIsRefusedBeforeTheRun() throws Exception {
-    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    Map<String, Object> scenario = MedicalContexts.shippedScenario();
     @SuppressWarnings("unchecked")
     Map<String, Object> pk = new LinkedHashMap<>((Map<String, Object>) scenario.get("pk"));
     pk.put("integrator", Map.of("min_step_s", 10, "max_step_s", 10));
     scenario.put("pk", pk);
-    RecordingStudyContext context = new RecordingStudyContext(scenario, true,
+    RecordingStudyContext context = MedicalContexts.context(scenario, true,
         new BaselineForecasting());
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
@@ -110,9 +113,9 @@ class MedicalStudyTest {
 
   @Test
   void anAttentionVariantThatIsNotInstalledIsRefusedBeforeTheRun() throws Exception {
-    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    Map<String, Object> scenario = MedicalContexts.shippedScenario();
     scenario.put("attention", "no-such-variant");
-    RecordingStudyContext context = new RecordingStudyContext(scenario, true,
+    RecordingStudyContext context = MedicalContexts.context(scenario, true,
         new BaselineForecasting());
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));
@@ -124,7 +127,7 @@ class MedicalStudyTest {
 
   @Test
   void aScenarioWithoutAnyPartIsRefused() {
-    RecordingStudyContext context = new RecordingStudyContext(Map.of("seed", 1), true,
+    RecordingStudyContext context = MedicalContexts.context(Map.of("seed", 1), true,
         new BaselineForecasting());
 
     PluginException error = assertThrows(PluginException.class, () -> study.validate(context));

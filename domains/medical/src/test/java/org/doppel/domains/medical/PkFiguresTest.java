@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.doppel.sdk.forecast.SequenceForecasting;
+import org.doppel.sdk.testkit.BaselineForecasting;
+import org.doppel.sdk.testkit.RecordingReport;
+import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -24,7 +27,7 @@ class PkFiguresTest {
         "doppel.medical.forecasting")) ? org.doppel.runtime.forecast.StandaloneForecasting
         .create(new org.doppel.plugins.attention.internal.AttentionModule())
         : new BaselineForecasting();
-    Map<String, Object> scenario = RecordingStudyContext.shippedScenario();
+    Map<String, Object> scenario = MedicalContexts.shippedScenario();
     String twin = System.getProperty("doppel.medical.twin");
     if (twin != null) {
       @SuppressWarnings("unchecked")
@@ -37,28 +40,28 @@ class PkFiguresTest {
       pk.put("dosing", dosing);
       scenario.put("pk", pk);
     }
-    RecordingStudyContext context = new RecordingStudyContext(scenario, false, forecasting);
+    RecordingStudyContext context = MedicalContexts.context(scenario, false, forecasting);
 
     long started = System.nanoTime();
     new MedicalStudy().run(context);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    RecordingStudyContext.Recording report = context.report();
+    RecordingReport report = context.report();
     StringBuilder out = new StringBuilder("PK figures (" + seconds + " s, forecasting "
         + forecasting.getClass().getSimpleName() + ")\n");
     out.append("attention ").append(java.util.Arrays.deepToString(((org.doppel.sdk.study.Chart
-        .Heatmap) report.charts.get("pk/attention")).values())).append('\n');
-    report.metrics.forEach((name, value) -> out.append(name).append(" = ").append(value)
+        .Heatmap) report.charts().get("pk/attention")).values())).append('\n');
+    report.metrics().forEach((name, value) -> out.append(name).append(" = ").append(value)
         .append('\n'));
-    for (Map.Entry<String, List<List<Object>>> table : report.tables.entrySet()) {
+    for (Map.Entry<String, List<List<Object>>> table : report.tables().entrySet()) {
       if (table.getKey().equals("pk/indomethacin_residuals")) {
         continue;
       }
       out.append("\n").append(table.getKey()).append(": ")
-          .append(report.columns.get(table.getKey())).append('\n');
+          .append(report.columns(table.getKey())).append('\n');
       table.getValue().forEach(row -> out.append(row).append('\n'));
     }
     System.out.println(out);
-    assertEquals(12, report.tables.get("pk/loso").size());
+    assertEquals(12, report.tables().get("pk/loso").size());
   }
 }

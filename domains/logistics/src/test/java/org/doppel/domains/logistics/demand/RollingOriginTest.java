@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.forecast.ForecasterSettings;
+import org.doppel.sdk.testkit.BaselineForecasting;
 import org.junit.jupiter.api.Test;
 
 class RollingOriginTest {
@@ -32,9 +33,9 @@ class RollingOriginTest {
     assertEquals(List.of(YearMonth.of(2012, 10), YearMonth.of(2013, 10),
         YearMonth.of(2014, 10), YearMonth.of(2015, 10), YearMonth.of(2016, 10)), origins);
     // Windows issued at 23 .. origin - 12, so every target was seen at the origin.
-    assertEquals(249 - 12 - 23 + 1, forecasting.trainedOn.get(0).size());
-    assertEquals(forecasting.trainedOn.get(0).size() + 48,
-        forecasting.trainedOn.get(4).size());
+    assertEquals(249 - 12 - 23 + 1, forecasting.trained().get(0).size());
+    assertEquals(forecasting.trained().get(0).size() + 48,
+        forecasting.trained().get(4).size());
     assertEquals(5, evaluation.fits().size());
   }
 

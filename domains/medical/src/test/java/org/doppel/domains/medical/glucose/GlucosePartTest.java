@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.forecast.WindowSet;
 import org.doppel.sdk.study.Chart;
+import org.doppel.sdk.testkit.BaselineForecasting;
+import org.doppel.sdk.testkit.RecordingReport;
+import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 
 class GlucosePartTest {
@@ -20,47 +25,47 @@ class GlucosePartTest {
 
   @Test
   void aQuickRunReportsEveryPolicysKpisAndTheForecastOnHeldOutDays() throws IOException {
-    FakeStudyContext context = new FakeStudyContext(true);
-    context.controllers.put("mpc", TestControllers.proportional(0.5));
+    BaselineForecasting forecasting = new BaselineForecasting();
+    RecordingStudyContext context = context(true).forecasting(forecasting).build();
     Parameters section = section(Map.of("patients", List.of("adult#001", "child#002",
         "adolescent#003", "adult#009"), "quick_patients", 2));
 
     part.validate(context, section);
     part.run(context, section);
 
-    FakeStudyContext.Recorder report = context.report;
+    RecordingReport report = context.report();
     for (String policy : List.of("basal-bolus", "pid", "mpc")) {
       for (String kpi : GlycemicKpis.NAMES) {
-        Double value = report.metrics.get("glucose/" + policy + "/" + kpi);
+        Double value = report.metrics().get("glucose/" + policy + "/" + kpi);
         assertTrue(value != null && Double.isFinite(value), policy + " " + kpi + ": " + value);
       }
     }
-    assertEquals(3, report.tables.get("glucose/kpis").size());
-    assertEquals(6, report.csvs.get("glucose/kpis_per_patient.csv").size(),
+    assertEquals(3, report.tables().get("glucose/kpis").size());
+    assertEquals(6, report.csvs().get("glucose/kpis_per_patient.csv").size(),
         "two patients (quick) x three policies");
-    Chart.Lines glucose = (Chart.Lines) report.charts.get("glucose/glucose_adult_001");
+    Chart.Lines glucose = (Chart.Lines) report.charts().get("glucose/glucose_adult_001");
     assertEquals(3, glucose.series().size());
     assertEquals(288, glucose.x().length, "one quick day in 5-min samples");
 
     // The surrogate trains on one day per patient and is scored on the next (quick).
-    WindowSet training = context.trained.get(0);
+    WindowSet training = forecasting.trained().get(0);
     assertEquals(List.of("cgm_plus_30_min", "cgm_plus_60_min"), training.targetNames());
     assertEquals(12, training.tokens());
     assertEquals(2 * (288 - 11 - 12), training.size());
-    assertEquals(3, context.settings.get(0).epochs(), "quick runs train three epochs");
-    double persistence = report.metrics.get("glucose/forecast/persistence/rmse_30_min_mg_dl");
-    assertEquals(persistence, report.metrics.get(
+    assertEquals(3, forecasting.settings().get(0).epochs(), "quick runs train three epochs");
+    double persistence = report.metrics().get("glucose/forecast/persistence/rmse_30_min_mg_dl");
+    assertEquals(persistence, report.metrics().get(
         "glucose/forecast/surrogate/rmse_30_min_mg_dl"), 1e-12,
         "the fake forecaster returns its baseline");
     assertTrue(persistence > 1 && persistence < 60, "30-min persistence RMSE " + persistence);
-    assertTrue(report.charts.get("glucose/attention") instanceof Chart.Heatmap);
-    assertTrue(report.charts.containsKey("glucose/forecast_adult_001"));
+    assertTrue(report.charts().get("glucose/attention") instanceof Chart.Heatmap);
+    assertTrue(report.charts().containsKey("glucose/forecast_adult_001"));
   }
 
   @Test
   void aFailedIntegrationFailsTheRunAndKeepsTheMinutesBeforeIt() {
-    FakeStudyContext context = new FakeStudyContext(true);
-    context.controllers.put("mpc", TestControllers.proportional(0.5));
+    RecordingStudyContext context = context(true).forecasting(new BaselineForecasting())
+        .build();
     // Whole-minute steps hold while fasting; the first meal (about 07:00) needs shorter ones.
     Parameters section = section(Map.of("patients", List.of("adult#001"),
         "policies", List.of("basal-bolus"), "integrator", Map.of("min_step_min", 0.5)));
@@ -69,15 +74,14 @@ class GlucosePartTest {
     SimulationException error = assertThrows(SimulationException.class,
         () -> part.run(context, section));
 
-    List<List<Object>> kept = context.report.csvs.get("glucose/failed_trace.csv");
+    List<List<Object>> kept = context.report().csvs().get("glucose/failed_trace.csv");
     assertEquals(error.partialTrace().minutes(), kept.size());
     assertTrue(kept.size() > 6 * 60 && kept.size() < 8 * 60, "kept " + kept.size());
   }
 
   @Test
   void validationNamesTheKeyAndTheReason() {
-    FakeStudyContext context = new FakeStudyContext(false);
-    context.controllers.put("mpc", TestControllers.proportional(0.5));
+    RecordingStudyContext context = context(false).build();
 
     assertTrue(error(context, Map.of("patients", List.of("adult#011"))).startsWith(
         "glucose: 'patients' names unknown 'adult#011'; known: [adolescent#001, "));
@@ -100,9 +104,7 @@ class GlucosePartTest {
 
   @Test
   void theStudysSharedAttentionSectionIsUsedWhenTheGlucoseSectionHasNone() {
-    FakeStudyContext context = new FakeStudyContext(false);
-    context.controllers.put("mpc", TestControllers.proportional(0.5));
-    context.sections.put("attention", Parameters.of("attention", Map.of("id", "top-k")));
+    RecordingStudyContext context = context(false).section("attention", "top-k").build();
 
     assertEquals("attention: no attention variant 'top-k' is installed; installed:"
         + " [multi-head, none]", error(context, Map.of()));
@@ -111,14 +113,27 @@ class GlucosePartTest {
 
   @Test
   void mpcWithoutTheMpcPluginIsRefusedBeforeRunning() {
-    FakeStudyContext context = new FakeStudyContext(false);
-    assertEquals("no Controller 'mpc' installed", error(context, Map.of()));
+    RecordingStudyContext context = RecordingStudyContext.builder()
+        .installed(AttentionVariant.class, "multi-head", "none").build();
+    assertEquals("unknown controller plugin 'mpc'; installed controller plugins: none",
+        error(context, Map.of()));
     part.validate(context, section(Map.of("policies", List.of("basal-bolus", "pid"))));
   }
 
-  private String error(FakeStudyContext context, Map<String, Object> values) {
+  private String error(RecordingStudyContext context, Map<String, Object> values) {
     return assertThrows(PluginException.class, () -> part.validate(context, section(values)))
         .getMessage();
+  }
+
+  /**
+   * A context with a proportional stand-in for the mpc controller and the multi-head and none
+   * attention variants installed.
+   */
+  private static RecordingStudyContext.Builder context(boolean quick) {
+    return RecordingStudyContext.builder()
+        .quick(quick)
+        .plugin(Controller.class, "mpc", TestControllers.proportional(0.5))
+        .installed(AttentionVariant.class, "multi-head", "none");
   }
 
   private static Parameters section(Map<String, Object> values) {

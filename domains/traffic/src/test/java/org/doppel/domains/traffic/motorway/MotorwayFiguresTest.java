@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.doppel.plugins.attention.MultiHeadAttention;
+import org.doppel.plugins.controllers.MpcController;
 import org.doppel.runtime.forecast.StandaloneForecasting;
 import org.doppel.sdk.Parameters;
+import org.doppel.sdk.control.Controller;
+import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
@@ -25,15 +28,17 @@ class MotorwayFiguresTest {
 
   @Test
   void fullRunFigures() throws IOException {
-    RecordingContext context = new RecordingContext(Map.of(),
-        StandaloneForecasting.create(List.of(new MultiHeadAttention())), false);
+    RecordingStudyContext context = RecordingStudyContext.builder()
+        .plugin(Controller.class, "mpc", new MpcController())
+        .forecasting(StandaloneForecasting.create(List.of(new MultiHeadAttention())))
+        .build();
     long start = System.nanoTime();
 
     new MotorwayPart().run(context, Parameters.of("motorway", Map.of()));
 
     LOG.info("Motorway full run took [{}] s", (System.nanoTime() - start) / 1e9);
-    context.metrics.forEach((name, value) -> LOG.info("FIGURE {} = {}", name, value));
-    context.tables.get("motorway/kpis").forEach(row -> LOG.info("KPI {}", row));
-    assertTrue(context.metrics.values().stream().filter(Double::isFinite).count() > 30);
+    context.report().metrics().forEach((name, value) -> LOG.info("FIGURE {} = {}", name, value));
+    context.report().tables().get("motorway/kpis").forEach(row -> LOG.info("KPI {}", row));
+    assertTrue(context.report().metrics().values().stream().filter(Double::isFinite).count() > 30);
   }
 }

@@ -12,7 +12,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.doppel.sdk.Parameters;
+import org.doppel.plugins.controllers.MpcController;
 import org.doppel.sdk.PluginException;
+import org.doppel.sdk.control.Controller;
+import org.doppel.sdk.testkit.BaselineForecasting;
+import org.doppel.sdk.testkit.RecordingReport;
+import org.doppel.sdk.testkit.RecordingStudyContext;
 import org.junit.jupiter.api.Test;
 
 class MotorwayPartTest {
@@ -21,26 +26,26 @@ class MotorwayPartTest {
 
   @Test
   void quickRunReportsCalibrationPoliciesAndForecastUnderMotorway() throws IOException {
-    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
-        true);
+    RecordingStudyContext context = quickContext();
 
     part.run(context, Parameters.of("motorway", Map.of("substep_s", 10)));
 
+    RecordingReport report = context.report();
     for (String policy : List.of("no-metering", "alinea", "mpc")) {
-      assertTrue(context.metrics.get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
-      assertTrue(context.metrics.containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
+      assertTrue(report.metrics().get("motorway/" + policy + "/total_time_spent_veh_h") > 0);
+      assertTrue(report.metrics().containsKey("motorway/" + policy + "/ramp_queue_max_veh"));
     }
-    assertEquals(3, context.tables.get("motorway/kpis").size());
-    assertTrue(context.charts.keySet().containsAll(List.of("motorway/speed_data",
+    assertEquals(3, report.tables().get("motorway/kpis").size());
+    assertTrue(report.charts().keySet().containsAll(List.of("motorway/speed_data",
         "motorway/speed_model", "motorway/ramp_queue", "motorway/metering_rate",
         "motorway/forecast/h15/station", "motorway/forecast/h15/attention")));
     // Quick runs forecast the first horizon only; the stand-in twin is persistence itself.
-    assertTrue(!context.metrics.containsKey("motorway/forecast/h30/twin_mae_veh_h"));
-    assertEquals(context.metrics.get("motorway/forecast/h15/persistence_mae_veh_h"),
-        context.metrics.get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
-    assertEquals(19, context.tables.get("motorway/forecast/h15/mae").size());
-    assertEquals(3 * 240, context.files.get("motorway_policies.csv").size());
-    assertTrue(context.text.stream().anyMatch(t -> t.contains("not field data")));
+    assertTrue(!report.metrics().containsKey("motorway/forecast/h30/twin_mae_veh_h"));
+    assertEquals(report.metrics().get("motorway/forecast/h15/persistence_mae_veh_h"),
+        report.metrics().get("motorway/forecast/h15/twin_mae_veh_h"), 1e-9);
+    assertEquals(19, report.tables().get("motorway/forecast/h15/mae").size());
+    assertEquals(3 * 240, report.csvs().get("motorway_policies.csv").size());
+    assertTrue(report.text().stream().anyMatch(t -> t.contains("not field data")));
   }
 
   @Test
@@ -53,8 +58,7 @@ class MotorwayPartTest {
     @SuppressWarnings("unchecked")
     Parameters section = Parameters.of("motorway",
         (Map<String, Object>) scenario.get("motorway"));
-    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
-        true);
+    RecordingStudyContext context = quickContext();
 
     part.validate(context, section);
 
@@ -68,8 +72,7 @@ class MotorwayPartTest {
 
   @Test
   void unknownKeyIsNamed() {
-    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
-        true);
+    RecordingStudyContext context = quickContext();
 
     PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
         Parameters.of("motorway", Map.of("alinea", Map.of("gian", 70)))));
@@ -80,8 +83,7 @@ class MotorwayPartTest {
 
   @Test
   void controllerThatIsNotInstalledIsNamed() {
-    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
-        true);
+    RecordingStudyContext context = quickContext();
 
     PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
         Parameters.of("motorway", Map.of("mpc", Map.of("controller", "lqr")))));
@@ -91,12 +93,20 @@ class MotorwayPartTest {
 
   @Test
   void meteringBoundsOutOfOrderAreRefused() {
-    RecordingContext context = new RecordingContext(Map.of(), new PersistenceForecasting(),
-        true);
+    RecordingStudyContext context = quickContext();
 
     PluginException e = assertThrows(PluginException.class, () -> part.validate(context,
         Parameters.of("motorway", Map.of("metering", Map.of("min_rate_veh_h", 2000)))));
 
     assertTrue(e.getMessage().contains("min_rate_veh_h"), e.getMessage());
+  }
+
+  /** A quick run with the mpc controller and a twin that forecasts persistence. */
+  private static RecordingStudyContext quickContext() {
+    return RecordingStudyContext.builder()
+        .quick(true)
+        .plugin(Controller.class, "mpc", new MpcController())
+        .forecasting(new BaselineForecasting())
+        .build();
   }
 }
