@@ -1,5 +1,6 @@
 /**
- * Attention variants: the swappable attention block of the neural surrogate, and the weights that explain it.
+ * Attention variants: the swappable attention block of the neural surrogate, and the weights that
+ * explain it.
  *
  * <p>All types in this package are non-null unless a parameter or return value says
  * otherwise.

@@ -1,5 +1,6 @@
 /**
- * Measured data as the twin sees it: time series with timestamps and units, and the ingest service that validates them.
+ * Measured data as the twin sees it: time series with timestamps and units, and the ingest service
+ * that validates them.
  *
  * <p>All types in this package are non-null unless a parameter or return value says
  * otherwise.

@@ -1,5 +1,6 @@
 /**
- * The neural surrogate as plugins see it: a SameDiff graph with named inputs, outputs and attention weights.
+ * The neural surrogate as plugins see it: a SameDiff graph with named inputs, outputs and
+ * attention weights.
  *
  * <p>All types in this package are non-null unless a parameter or return value says
  * otherwise.

@@ -1,5 +1,6 @@
 /**
- * Guice wiring for plugin bundles: a module whose helpers list what a bundle contributes, and the activator that publishes it as OSGi services.
+ * Guice wiring for plugin bundles: a module whose helpers list what a bundle contributes, and the
+ * activator that publishes it as OSGi services.
  *
  * <p>All types in this package are non-null unless a parameter or return value says
  * otherwise.
