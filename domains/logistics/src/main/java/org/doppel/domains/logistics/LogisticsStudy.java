@@ -65,6 +65,10 @@ public final class LogisticsStudy implements DomainStudy {
       context.plugin(Controller.class, settings.controllerId());
     }
 
+    // The untrained network is built once, so a faulty attention setting is refused now.
+    context.forecasting().check(settings.forecaster(), settings.inputMonths(),
+        DemandWindows.FEATURES.size());
+
     // The data is read here too (milliseconds), so a faulty file is the scenario's error,
     // found before a run folder exists, as for the day-ahead pipeline.
     try {

@@ -77,6 +77,20 @@ public final class SameDiffForecasting implements SequenceForecasting {
         variant));
   }
 
+  /** Builds the untrained graph for this shape on the compute service, then drops it. */
+  @Override
+  public void check(ForecasterSettings settings, int tokens, int features) {
+    Objects.requireNonNull(settings, "settings");
+    if (tokens < 1 || features < 1) {
+      throw new IllegalArgumentException("a forecaster needs at least one token and one"
+          + " feature, got " + tokens + " and " + features);
+    }
+    AttentionVariant variant = variant(settings.attentionId());
+    Parameters attention = variantParameters(settings);
+    compute.run("check", () -> ForecastGraph.build(tokens, features, 1, settings.width(),
+        variant, attention, settings.seed()));
+  }
+
   /**
    * The variant's own parameters. A study's {@code attention} section comes back as
    * {@code {id: multi-head, heads: 2}}; its {@code id} is the variant's id, not one of its

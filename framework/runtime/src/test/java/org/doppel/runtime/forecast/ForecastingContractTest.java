@@ -261,6 +261,25 @@ class ForecastingContractTest {
     assertTrue(error.getMessage().contains("heads"), error.getMessage());
   }
 
+  @Test
+  void checkRefusesWhatTrainingWouldWithoutTraining() {
+    ForecasterSettings threeHeads = new ForecasterSettings("multi-head",
+        Parameters.of("attention/multi-head", Map.of("heads", 3)), 8, 1, 32, 1e-2, 1e-4, 0.2,
+        0, 7);
+    ForecasterSettings twoHeads = new ForecasterSettings("multi-head",
+        Parameters.of("attention/multi-head", Map.of("heads", 2)), 8, 1, 32, 1e-2, 1e-4, 0.2,
+        0, 7);
+
+    PluginException badParameter = assertThrows(PluginException.class,
+        () -> FORECASTING.check(threeHeads, 4, 2));
+    PluginException unknown = assertThrows(PluginException.class,
+        () -> FORECASTING.check(settings("sparse", 1, 0.2), 4, 2));
+    FORECASTING.check(twoHeads, 4, 2);
+
+    assertTrue(badParameter.getMessage().contains("heads"), badParameter.getMessage());
+    assertTrue(unknown.getMessage().contains("'sparse'"), unknown.getMessage());
+  }
+
   /** A study's attention section, {@code {id: multi-head, heads: 2}}, can be passed as is. */
   @Test
   void theAttentionSectionsOwnIdIsNotAVariantParameter() {

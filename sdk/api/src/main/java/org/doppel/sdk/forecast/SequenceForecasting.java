@@ -29,4 +29,16 @@ public interface SequenceForecasting {
    */
   SequenceForecaster train(WindowSet training, ForecasterSettings settings,
       EpochListener listener);
+
+  /**
+   * Checks, without training, that {@code settings} can build a forecaster for windows of
+   * this shape: the attention variant is installed and accepts its parameters for this many
+   * tokens (top-k's k, local's window, heads dividing the width). For a study's
+   * {@code validate}, so a faulty attention setting is a scenario error before a run starts.
+   * The default checks nothing.
+   *
+   * @throws org.doppel.sdk.PluginException naming the variant and its faulty parameter
+   */
+  default void check(ForecasterSettings settings, int tokens, int features) {
+  }
 }
