@@ -54,7 +54,9 @@ public final class GlucosePart implements MedicalPart {
       throw new PluginException(owner.substring(0, owner.lastIndexOf('/')) + ": no attention"
           + " variant '" + attentionId + "' is installed; installed: " + attention);
     }
-    training(context, settings);
+    // The untrained network is built once, so a faulty attention setting is refused now.
+    context.forecasting().check(training(context, settings), settings.forecast().history(),
+        GlucoseWindows.FEATURES.size());
     if (settings.policies().contains(GlucoseSettings.MPC)) {
       // Designing for one patient checks the weights and the plugin's keys in milliseconds.
       design(context, settings, settings.reportPatient());

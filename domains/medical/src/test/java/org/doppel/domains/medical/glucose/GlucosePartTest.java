@@ -114,6 +114,7 @@ class GlucosePartTest {
   @Test
   void mpcWithoutTheMpcPluginIsRefusedBeforeRunning() {
     RecordingStudyContext context = RecordingStudyContext.builder()
+        .forecasting(new BaselineForecasting())
         .installed(AttentionVariant.class, "multi-head", "none").build();
     assertEquals("unknown controller plugin 'mpc'; installed controller plugins: none",
         error(context, Map.of()));
@@ -126,12 +127,13 @@ class GlucosePartTest {
   }
 
   /**
-   * A context with a proportional stand-in for the mpc controller and the multi-head and none
-   * attention variants installed.
+   * A context with a proportional stand-in for the mpc controller, the multi-head and none
+   * attention variants installed, and a stand-in forecasting service.
    */
   private static RecordingStudyContext.Builder context(boolean quick) {
     return RecordingStudyContext.builder()
         .quick(quick)
+        .forecasting(new BaselineForecasting())
         .plugin(Controller.class, "mpc", TestControllers.proportional(0.5))
         .installed(AttentionVariant.class, "multi-head", "none");
   }
