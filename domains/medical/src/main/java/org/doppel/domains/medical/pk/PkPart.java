@@ -1,6 +1,7 @@
 package org.doppel.domains.medical.pk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,16 @@ public final class PkPart implements MedicalPart {
       throw new PluginException("attention: no attention variant '" + attention + "' is"
           + " installed; installed: " + installed);
     }
+    // The untrained surrogate is built once, so a faulty attention setting is refused now;
+    // its tokens are the samples of a theophylline subject.
+    int samples;
+    try {
+      samples = PkStudies.theophylline().get(0).samples();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the shipped theophylline study", e);
+    }
+    context.forecasting().check(settings.surrogate(), samples,
+        SurrogateWindows.FEATURES.size());
     LOG.debug("PK settings checked: {}", settings);
   }
 
