@@ -20,6 +20,7 @@ import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
 import org.doppel.runtime.scenario.ScenarioSection;
+import org.doppel.runtime.scenario.SourceLocation;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.compute.ComputeInfo;
@@ -162,8 +163,8 @@ public final class StudyRun {
       throw e;
     } catch (PluginException | IllegalArgumentException | IngestException e) {
       // Data read while checking is the scenario's data: a faulty file is a usage error too.
-      throw root.error("the study of domain '" + domain.id() + "' refuses this scenario: "
-          + describe(e));
+      throw new ScenarioException(locate(root, describe(e)), "", "the study of domain '"
+          + domain.id() + "' refuses this scenario: " + describe(e));
     } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
       // A bug in the study, not in the scenario; no folder exists yet.
       throw new StudyFailedException(null, new IllegalStateException("the study of domain '"
@@ -294,6 +295,38 @@ public final class StudyRun {
           started);
     }
   }
+
+  /**
+   * Where a study's complaint points: messages name their field first, as the framework's
+   * own do ({@code control: unknown parameter(s) [safety_factr]}, {@code data.file: no such
+   * file}), so the longest leading dotted path that the scenario has locates it, at its
+   * {@code --set} argument when an override set it; the document's start otherwise.
+   */
+  static SourceLocation locate(ScenarioSection root, String message) {
+    int colon = message.indexOf(':');
+    String path = colon < 0 ? "" : message.substring(0, colon);
+    if (!FIELD_PATH.matcher(path).matches()) {
+      return root.locationOf("");
+    }
+    String[] keys = path.split("\\.");
+    ScenarioSection section = root;
+    for (int k = 0; k < keys.length - 1; k++) {
+      Optional<ScenarioSection> inner;
+      try {
+        inner = section.optionalSection(keys[k]);
+      } catch (RuntimeException notASection) {
+        return section.locationOf(keys[k]);
+      }
+      if (inner.isEmpty() || !inner.get().has(keys[k + 1])) {
+        return section.locationOf(keys[k]);
+      }
+      section = inner.get();
+    }
+    return section.locationOf(keys[keys.length - 1]);
+  }
+
+  private static final java.util.regex.Pattern FIELD_PATH =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
   private static final String INTERRUPTED = "the run was interrupted (Ctrl-C or SIGTERM)"
       + " before it finished";

@@ -62,8 +62,8 @@ class RunStudyCommandTest {
     int code = run("probe.cases=0");
 
     assertEquals(2, code);
-    assertTrue(err.toString().startsWith("error: probe.yaml"), err.toString());
-    assertTrue(err.toString().contains("probe.cases must be in [1, 100], got 0"));
+    assertTrue(err.toString().startsWith("error: --set probe.cases=0: "), err.toString());
+    assertTrue(err.toString().contains("probe.cases: must be in [1, 100], got 0"));
     try (var left = Files.list(runs)) {
       assertEquals(0, left.count());
     }

@@ -79,7 +79,7 @@ public final class ProbeDomain implements DomainModule {
     public void validate(StudyContext context) {
       int cases = context.section("probe").getInt("cases", 2);
       if (cases < 1 || cases > 100) {
-        throw new PluginException("probe.cases must be in [1, 100], got " + cases);
+        throw new PluginException("probe.cases: must be in [1, 100], got " + cases);
       }
       if (context.section("probe").getBoolean("broken_check", false)) {
         Object missing = null;

@@ -195,13 +195,23 @@ class StudyRunTest {
   }
 
   @Test
-  void aScenarioTheStudyRefusesIsAScenarioErrorBeforeAnyFolder() throws IOException {
+  void aScenarioTheStudyRefusesIsAScenarioErrorAtTheSetArgumentBeforeAnyFolder()
+      throws IOException {
     ScenarioException error = assertThrows(ScenarioException.class,
         () -> run(false, SCENARIO, "probe.cases=500"));
 
-    assertTrue(error.getMessage().startsWith("probe.yaml"), error.getMessage());
-    assertTrue(error.getMessage().contains("probe.cases must be in [1, 100], got 500"),
+    assertTrue(error.getMessage().startsWith("--set probe.cases=500: "), error.getMessage());
+    assertTrue(error.getMessage().contains("probe.cases: must be in [1, 100], got 500"),
         error.getMessage());
+    assertNoFolder();
+  }
+
+  @Test
+  void aValueTheStudyRefusesIsLocatedAtItsLineInTheFile() throws IOException {
+    ScenarioException error = assertThrows(ScenarioException.class,
+        () -> run(false, SCENARIO.replace("cases: 3", "cases: 500")));
+
+    assertTrue(error.getMessage().startsWith("probe.yaml:5:"), error.getMessage());
     assertNoFolder();
   }
 
