@@ -2,11 +2,10 @@ package org.doppel.runtime.forecast;
 
 import java.util.List;
 import java.util.Random;
+import org.doppel.runtime.surrogate.ShuffledBatches;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.SpecifiedIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -49,7 +48,7 @@ final class ForecastFitting {
    */
   double epoch(Arrays data) {
     int n = (int) data.inputs().size(0);
-    model.graph().fit(new Batches(data, shuffled(n)), 1);
+    model.graph().fit(new Batches(data, ShuffledBatches.shuffled(n, random)), 1);
     long[] sample = evenlySpaced(n, LOSS_SAMPLE);
     SpecifiedIndex rows = new SpecifiedIndex(sample);
     return meanSquaredError(model, new Arrays(
@@ -85,86 +84,28 @@ final class ForecastFitting {
     return rows;
   }
 
-  private int[] shuffled(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
-  }
-
   /** Standardised windows, baselines and targets, {@code [n, tokens, features]} and so on. */
   record Arrays(INDArray inputs, INDArray baseline, INDArray targets) {
   }
 
-  /** The epoch's minibatches in a given order; the last may be partial. */
-  private final class Batches implements MultiDataSetIterator {
+  /** The epoch's minibatches of windows, baselines and targets. */
+  private final class Batches extends ShuffledBatches {
 
     private final Arrays data;
-    private final int[] order;
-    private int next;
 
     Batches(Arrays data, int[] order) {
+      super(order, batchSize);
       this.data = data;
-      this.order = order;
     }
 
     @Override
-    public MultiDataSet next(int count) {
-      int end = Math.min(order.length, next + count);
-      long[] rows = new long[end - next];
-      for (int i = 0; i < rows.length; i++) {
-        rows[i] = order[next + i];
-      }
-      next = end;
+    protected MultiDataSet batch(long[] rows) {
       INDArray x = data.inputs().get(new SpecifiedIndex(rows), NDArrayIndex.all(),
           NDArrayIndex.all()).dup();
       INDArray b = data.baseline().get(new SpecifiedIndex(rows), NDArrayIndex.all()).dup();
       INDArray y = data.targets().get(new SpecifiedIndex(rows), NDArrayIndex.all()).dup();
       return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x, b},
           new INDArray[] {y});
-    }
-
-    @Override
-    public MultiDataSet next() {
-      return next(batchSize);
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next < order.length;
-    }
-
-    @Override
-    public void reset() {
-      next = 0;
-    }
-
-    @Override
-    public boolean resetSupported() {
-      return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-      // A background prefetch thread would make the seeded order depend on timing.
-      return false;
-    }
-
-    @Override
-    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-      throw new UnsupportedOperationException("forecaster batches take no pre-processor");
-    }
-
-    @Override
-    public MultiDataSetPreProcessor getPreProcessor() {
-      return null;
     }
   }
 }

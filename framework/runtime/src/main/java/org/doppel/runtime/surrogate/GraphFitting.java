@@ -14,8 +14,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.SpecifiedIndex;
@@ -72,7 +70,7 @@ final class GraphFitting {
    */
   double epoch(int epoch, INDArray windows, INDArray targets, Runnable afterEachIteration) {
     int n = (int) windows.size(0);
-    int[] order = shuffled(n);
+    int[] order = ShuffledBatches.shuffled(n, random);
     Map<String, INDArray> atStart = snapshot(model);
     Guard guard = new Guard(model, epoch, settings.learningRate(), afterEachIteration);
     model.graph().fit(new Batches(windows, targets, order), 1, guard);
@@ -137,20 +135,6 @@ final class GraphFitting {
     }
   }
 
-  private int[] shuffled(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
-  }
-
   /**
    * Checks the loss and every weight after each update, keeps the last finite weights, and
    * runs the caller's hook. On a non-finite value the weights go back to the last finite
@@ -212,71 +196,27 @@ final class GraphFitting {
     }
   }
 
-  /** The epoch's minibatches in a given order; the last may be partial. */
-  private final class Batches implements MultiDataSetIterator {
+  /** The epoch's minibatches, with a fresh dropout mask each when the model has dropout. */
+  private final class Batches extends ShuffledBatches {
 
     private final INDArray windows;
     private final INDArray targets;
-    private final int[] order;
-    private int next;
 
     Batches(INDArray windows, INDArray targets, int[] order) {
+      super(order, settings.batchSize());
       this.windows = windows;
       this.targets = targets;
-      this.order = order;
     }
 
     @Override
-    public MultiDataSet next(int count) {
-      int end = Math.min(order.length, next + count);
-      long[] rows = new long[end - next];
-      for (int i = 0; i < rows.length; i++) {
-        rows[i] = order[next + i];
-      }
-      next = end;
-      SpecifiedIndex pick = new SpecifiedIndex(rows);
-      INDArray x = windows.get(pick, NDArrayIndex.all(), NDArrayIndex.all()).dup();
+    protected MultiDataSet batch(long[] rows) {
+      INDArray x = windows.get(new SpecifiedIndex(rows), NDArrayIndex.all(), NDArrayIndex.all())
+          .dup();
       INDArray y = targets.get(new SpecifiedIndex(rows), NDArrayIndex.all()).dup();
       INDArray[] features = model.hasDropout()
           ? new INDArray[] {x, keepMask(rows.length, headWidth())}
           : new INDArray[] {x};
       return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[] {y});
-    }
-
-    @Override
-    public MultiDataSet next() {
-      return next(settings.batchSize());
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next < order.length;
-    }
-
-    @Override
-    public void reset() {
-      next = 0;
-    }
-
-    @Override
-    public boolean resetSupported() {
-      return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-      // A background prefetch thread would make the seeded order depend on timing.
-      return false;
-    }
-
-    @Override
-    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-      throw new UnsupportedOperationException("surrogate batches take no pre-processor");
-    }
-
-    @Override
-    public MultiDataSetPreProcessor getPreProcessor() {
-      return null;
     }
   }
 

@@ -3,8 +3,8 @@ package org.doppel.domains.medical.glucose;
 /**
  * Insulin on board: the insulin delivered above the basal rate that has not yet acted, by a
  * two-compartment absorption model with time constant {@code tau} (the activity curve
- * t·e^(−t/τ)/τ², which peaks at τ and has acted to 96 % after 5τ). Delivery below basal counts
- * as negative. Not thread-safe.
+ * t·e^(−t/τ)/τ², which peaks at τ and has acted to 96 % after 5τ). Delivery below basal
+ * counts as negative. Not thread-safe.
  */
 final class InsulinOnBoard {
 
