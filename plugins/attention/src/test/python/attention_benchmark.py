@@ -92,6 +92,47 @@ class Additive(nn.Module):
         return weights @ self.value(tokens)
 
 
+class MultiHead(nn.Module):
+    """multi-head: padded tokens zeroed, per-head scaled scores with a key bias, biased
+    projections, output projection and a residual, as MultiHeadAttention builds it."""
+
+    def __init__(self, tokens, width, heads=4):
+        super().__init__()
+        self.query = nn.Linear(width, width)
+        self.key = nn.Linear(width, width)
+        self.value = nn.Linear(width, width)
+        self.out = nn.Linear(width, width)
+        self.heads, self.d = heads, width // heads
+
+    def forward(self, tokens, key_mask):
+        batch, n, width = tokens.shape
+        x = tokens * key_mask[:, :, None]
+
+        def split(projected):
+            return projected.view(batch, n, self.heads, self.d).transpose(1, 2)
+
+        q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+        scores = q @ k.transpose(2, 3) / math.sqrt(self.d)
+        scores = scores + ((key_mask - 1.0) * 1e9)[:, None, None, :]
+        context = torch.softmax(scores, dim=-1) @ v
+        merged = context.transpose(1, 2).reshape(batch, n, width)
+        return x + self.out(merged)
+
+
+class NoAttention(nn.Module):
+    """none: padded tokens zeroed, a per-token feed-forward layer with a residual, masked."""
+
+    def __init__(self, tokens, width):
+        super().__init__()
+        self.inner = nn.Linear(width, width)
+        self.outer = nn.Linear(width, width)
+
+    def forward(self, tokens, key_mask):
+        mask = key_mask[:, :, None]
+        x = tokens * mask
+        return (x + self.outer(torch.relu(self.inner(x)))) * mask
+
+
 class Forecaster(nn.Module):
     def __init__(self, block, width):
         super().__init__()
@@ -122,6 +163,8 @@ def main():
         "additive": lambda: Additive(tokens, width),
         "top-k": lambda: SelfAttention(tokens, width, k=8),
         "local": lambda: SelfAttention(tokens, width, window=4),
+        "multi-head": lambda: MultiHead(tokens, width, heads=4),
+        "none": lambda: NoAttention(tokens, width),
     }
     x = torch.randn(batch, tokens, width)
     mask = torch.ones(batch, tokens)

@@ -1,6 +1,7 @@
 package org.doppel.plugins.attention;
 
 import java.util.Set;
+import org.doppel.plugins.attention.internal.Masks;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.attention.AttentionBlock;
@@ -61,7 +62,7 @@ public final class MultiHeadAttention implements AttentionVariant {
     // Zeroing padded tokens first keeps any value written there (even 1e6) out of every
     // projection, so real positions cannot depend on it.
     SDVariable mask = keyMask.castTo(tokens.dataType());
-    SDVariable x = tokens.mul(graph.reshape(mask, -1, n, 1));
+    SDVariable x = tokens.mul(Masks.spread(graph, graph.reshape(mask, -1, n, 1), tokens));
 
     SDVariable q = headsFirst(graph, project(graph, x, p + "/q", spec, inner), n, heads, d);
     SDVariable k = headsFirst(graph, project(graph, x, p + "/k", spec, inner), n, heads, d);
@@ -71,7 +72,8 @@ public final class MultiHeadAttention implements AttentionVariant {
     // softmax gives them exactly zero weight.
     SDVariable scores = graph.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(d));
     SDVariable keyBias = graph.reshape(mask.sub(1.0).mul(MASKED_SCORE), -1, 1, 1, n);
-    SDVariable biased = graph.reshape(graph.reshape(scores, -1, heads, n, n).add(keyBias),
+    SDVariable perHead = graph.reshape(scores, -1, heads, n, n);
+    SDVariable biased = graph.reshape(perHead.add(Masks.spread(graph, keyBias, perHead)),
         -1, n, n);
     SDVariable weights = graph.nn().softmax(biased, 2);
 

@@ -1,6 +1,7 @@
 package org.doppel.plugins.attention;
 
 import java.util.Set;
+import org.doppel.plugins.attention.internal.Masks;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.attention.AttentionBlock;
@@ -47,7 +48,8 @@ public final class NoAttention implements AttentionVariant {
     int width = spec.width();
     String p = spec.prefix();
 
-    SDVariable mask = graph.reshape(keyMask.castTo(tokens.dataType()), -1, n, 1);
+    SDVariable mask = Masks.spread(graph,
+        graph.reshape(keyMask.castTo(tokens.dataType()), -1, n, 1), tokens);
     SDVariable x = tokens.mul(mask);
     SDVariable flat = graph.reshape(x, -1, width);
     SDVariable w1 = graph.var(p + "/ff1/W", SeededWeights.glorot(spec.seed(), p + "/ff1/W",

@@ -96,7 +96,8 @@ public final class AdditiveAttention implements AttentionVariant {
     // since each graph op costs more than its arithmetic at this size
     SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", tokens,
         spec, width).add(bias);
-    SDVariable real = graph.expandDims(keyMask.castTo(DataType.FLOAT), 2);
+    SDVariable real = Masks.spread(graph, graph.expandDims(keyMask.castTo(DataType.FLOAT), 2),
+        inputs);
     SDVariable[] steps = graph.unstack(inputs, 1, count);
     SDVariable[] isReal = graph.unstack(real, 1, count);
     SDVariable[] isPadding = graph.unstack(real.rsub(1.0), 1, count);

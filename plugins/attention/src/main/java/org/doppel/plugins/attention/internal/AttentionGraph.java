@@ -90,8 +90,9 @@ final class AttentionGraph {
    */
   static SDVariable maskedSoftmax(SameDiff graph, String name, SDVariable scores,
       SDVariable allowed) {
-    SDVariable softmax = graph.nn().softmax(exclude(scores, allowed), -1);
-    return softmax.mul(name, allowed);
+    SDVariable full = Masks.spread(graph, allowed, scores);
+    SDVariable softmax = graph.nn().softmax(exclude(scores, full), -1);
+    return softmax.mul(name, full);
   }
 
   /** Rejects unknown parameters, with the variant's id in the message. */

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.doppel.plugins.attention.MultiHeadAttention;
+import org.doppel.plugins.attention.NoAttention;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.attention.AttentionBlock;
 import org.doppel.sdk.attention.AttentionSpec;
@@ -19,13 +21,19 @@ import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.testkit.AttentionBlockFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -35,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Training-step time and inference latency of each variant's block at the smart-grid size
  * (42 tokens of width 32, a linear head on the last query, mean squared error, Adam),
- * median after warm-up; then the same blocks in PyTorch ({@code src/test/python}), in the
+ * medians after warm-up (a training step timed inside an epoch, as the twin trains); then the same blocks in PyTorch ({@code src/test/python}), in the
  * same run, when the interpreter named by {@code doppel.python} (default {@code python3})
  * can import {@code torch}. Slow, so it runs only when asked:
  * {@code mvn -B -o -q -pl plugins/attention -am verify -Dtest=AttentionBenchmarkTest
@@ -80,7 +88,9 @@ class AttentionBenchmarkTest {
         new VariantCase(new LearnedQueryAttention(), Map.of("queries", 1)),
         new VariantCase(new AdditiveAttention(), Map.of()),
         new VariantCase(new TopKAttention(), Map.of("k", 8)),
-        new VariantCase(new LocalAttention(), Map.of("window", 4)));
+        new VariantCase(new LocalAttention(), Map.of("window", 4)),
+        new VariantCase(new MultiHeadAttention(), Map.of("heads", 4)),
+        new VariantCase(new NoAttention(), Map.of()));
   }
 
   private static String measure(VariantCase variant) {
@@ -90,11 +100,11 @@ class AttentionBenchmarkTest {
     INDArray tokens = AttentionBlockFixture.gaussian(1, TRAIN_BATCH, TOKENS, WIDTH)
         .reshape(TRAIN_BATCH, TOKENS, WIDTH);
     INDArray targets = AttentionBlockFixture.gaussian(2, TRAIN_BATCH, 1);
-    MultiDataSet batch = new MultiDataSet(
+    MultiDataSet batch = new org.nd4j.linalg.dataset.MultiDataSet(
         new INDArray[] {tokens, Nd4j.ones(DataType.FLOAT, TRAIN_BATCH, TOKENS)},
         new INDArray[] {targets});
 
-    double train = medianMillis(() -> graph.fit(batch));
+    double train = medianStepMillis(graph, batch);
     INDArray single = slice(tokens, 1);
     double one = medianMillis(() -> forecast(graph, single));
     double many = medianMillis(() -> forecast(graph, tokens));
@@ -142,6 +152,20 @@ class AttentionBenchmarkTest {
         Nd4j.ones(DataType.FLOAT, tokens.size(0), TOKENS)), "forecast");
   }
 
+  /**
+   * The median training step inside an epoch, the way the twin trains (one {@code fit} over
+   * an iterator of minibatches): each step timed from its start to its end by a listener,
+   * after an epoch of warm-up steps.
+   */
+  private static double medianStepMillis(SameDiff graph, MultiDataSet batch) {
+    graph.fit(new RepeatedBatch(batch, WARM_UP), 1);
+    StepTimer timer = new StepTimer();
+    graph.setListeners(timer);
+    graph.fit(new RepeatedBatch(batch, REPEATS), 1);
+    graph.setListeners();
+    return median(timer.millis.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
   private static double medianMillis(Runnable action) {
     for (int i = 0; i < WARM_UP; i++) {
       action.run();
@@ -152,8 +176,89 @@ class AttentionBenchmarkTest {
       action.run();
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
+    return median(millis);
+  }
+
+  private static double median(double[] millis) {
     Arrays.sort(millis);
-    return (millis[REPEATS / 2 - 1] + millis[REPEATS / 2]) / 2;
+    int n = millis.length;
+    return n % 2 == 1 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
+  }
+
+  /** Start-to-end time of every training step it sees. */
+  private static final class StepTimer extends BaseListener {
+
+    private final List<Double> millis = new ArrayList<>();
+    private long start;
+
+    @Override
+    public boolean isActive(Operation operation) {
+      return operation == Operation.TRAINING;
+    }
+
+    @Override
+    public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlMillis) {
+      start = System.nanoTime();
+    }
+
+    @Override
+    public void iterationDone(SameDiff sd, At at, MultiDataSet data, Loss loss) {
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+  }
+
+  /** The same minibatch {@code steps} times: one epoch of identical steps. */
+  private static final class RepeatedBatch implements MultiDataSetIterator {
+
+    private final MultiDataSet batch;
+    private final int steps;
+    private int given;
+
+    RepeatedBatch(MultiDataSet batch, int steps) {
+      this.batch = batch;
+      this.steps = steps;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return given < steps;
+    }
+
+    @Override
+    public MultiDataSet next() {
+      given++;
+      return batch;
+    }
+
+    @Override
+    public MultiDataSet next(int count) {
+      return next();
+    }
+
+    @Override
+    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+      throw new UnsupportedOperationException("no pre-processing in a benchmark");
+    }
+
+    @Override
+    public MultiDataSetPreProcessor getPreProcessor() {
+      return null;
+    }
+
+    @Override
+    public boolean resetSupported() {
+      return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+      return false;
+    }
+
+    @Override
+    public void reset() {
+      given = 0;
+    }
   }
 
   /** The PyTorch rows, or one row saying why there are none. */
