@@ -7,8 +7,10 @@ import org.doppel.sdk.PluginException;
 import org.doppel.sdk.attention.AttentionBlock;
 import org.doppel.sdk.attention.AttentionSpec;
 import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.attention.HeadLayout;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Multi-head scaled dot-product self-attention over the tokens, with a residual connection.
@@ -64,22 +66,30 @@ public final class MultiHeadAttention implements AttentionVariant {
     SDVariable mask = keyMask.castTo(tokens.dataType());
     SDVariable x = tokens.mul(Masks.spread(graph, graph.reshape(mask, -1, n, 1), tokens));
 
-    SDVariable q = headsFirst(graph, project(graph, x, p + "/q", spec, inner), n, heads, d);
-    SDVariable k = headsFirst(graph, project(graph, x, p + "/k", spec, inner), n, heads, d);
-    SDVariable v = headsFirst(graph, project(graph, x, p + "/v", spec, inner), n, heads, d);
+    // The head count enters the graph only through these shape constants (not through op
+    // arguments), so prune-structured can remove whole heads by cutting the projections
+    // and rewriting the constants; see HeadLayout.
+    SDVariable headSplit = shape(graph, p + HeadLayout.HEAD_SPLIT, -1, n, heads, d);
+    SDVariable perHead = shape(graph, p + HeadLayout.PER_HEAD, -1, heads, n, n);
+    SDVariable contextSplit = shape(graph, p + HeadLayout.CONTEXT_SPLIT, -1, heads, n, d);
+    SDVariable mergedShape = shape(graph, p + HeadLayout.MERGED, -1, inner);
+
+    SDVariable q = headsFirst(graph, project(graph, x, p + "/q", spec, inner), headSplit, n, d);
+    SDVariable k = headsFirst(graph, project(graph, x, p + "/k", spec, inner), headSplit, n, d);
+    SDVariable v = headsFirst(graph, project(graph, x, p + "/v", spec, inner), headSplit, n, d);
 
     // Scores per head, [batch * heads, tokens, tokens]; padded keys pushed to -1e9 so the
     // softmax gives them exactly zero weight.
     SDVariable scores = graph.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(d));
     SDVariable keyBias = graph.reshape(mask.sub(1.0).mul(MASKED_SCORE), -1, 1, 1, n);
-    SDVariable perHead = graph.reshape(scores, -1, heads, n, n);
-    SDVariable biased = graph.reshape(perHead.add(Masks.spread(graph, keyBias, perHead)),
+    SDVariable byHead = graph.reshape(scores, perHead);
+    SDVariable biased = graph.reshape(byHead.add(Masks.spread(graph, keyBias, byHead)),
         -1, n, n);
     SDVariable weights = graph.nn().softmax(biased, 2);
 
     SDVariable context = graph.mmul(weights, v);
-    SDVariable merged = graph.reshape(graph.permute(graph.reshape(context, -1, heads, n, d),
-        0, 2, 1, 3), -1, inner);
+    SDVariable merged = graph.reshape(graph.permute(graph.reshape(context, contextSplit),
+        0, 2, 1, 3), mergedShape);
     SDVariable wo = graph.var(p + "/out/W", SeededWeights.glorot(spec.seed(), p + "/out/W",
         inner, spec.width()));
     SDVariable bo = graph.var(p + "/out/b", SeededWeights.zeros(spec.width()));
@@ -87,7 +97,7 @@ public final class MultiHeadAttention implements AttentionVariant {
 
     SDVariable output = graph.identity(p + "/output", x.add(attended));
     SDVariable averaged = graph.identity(p + "/weights",
-        graph.reshape(weights, -1, heads, n, n).mean(1));
+        graph.reshape(weights, perHead).mean(1));
     return new AttentionBlock(output, averaged, n, spec.width());
   }
 
@@ -100,9 +110,13 @@ public final class MultiHeadAttention implements AttentionVariant {
   }
 
   /** {@code [batch * tokens, heads * d]} to {@code [batch * heads, tokens, d]}. */
-  private static SDVariable headsFirst(SameDiff graph, SDVariable projected, int tokens,
-      int heads, int d) {
-    SDVariable split = graph.reshape(projected, -1, tokens, heads, d);
+  private static SDVariable headsFirst(SameDiff graph, SDVariable projected,
+      SDVariable headSplit, int tokens, int d) {
+    SDVariable split = graph.reshape(projected, headSplit);
     return graph.reshape(graph.permute(split, 0, 2, 1, 3), -1, tokens, d);
+  }
+
+  private static SDVariable shape(SameDiff graph, String name, long... dimensions) {
+    return graph.constant(name, Nd4j.createFromArray(dimensions));
   }
 }

@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * plain product by a weight matrix, then only an optional bias add and element-wise
  * activations, then a plain product by the next weight matrix. Hidden states that also feed
  * a residual connection or an attention head are left whole, since their width is shared.
- * {@code fine_tune_epochs} (default 0) trains the shrunk model afterwards. Stateless and
- * thread-safe.
+ * Attention blocks laid out as {@link org.doppel.sdk.attention.HeadLayout} describes lose
+ * the least important {@code sparsity} share of their heads (see {@link HeadPruning}), at
+ * least one head kept. {@code fine_tune_epochs} (default 0) trains the shrunk model
+ * afterwards. Stateless and thread-safe.
  */
 public final class StructuredPruning implements CompressionStrategy {
 
@@ -64,8 +66,8 @@ public final class StructuredPruning implements CompressionStrategy {
 
   @Override
   public String description() {
-    return "Removes the least important hidden neurons of dense blocks, so the weight "
-        + "matrices shrink.";
+    return "Removes the least important hidden neurons of dense blocks and heads of "
+        + "attention blocks, so the weight matrices and per-head products shrink.";
   }
 
   @Override
@@ -96,10 +98,12 @@ public final class StructuredPruning implements CompressionStrategy {
     SurrogateModel pruned = model.copy();
     SameDiff graph = pruned.graph();
     List<Block> blocks = blocks(graph);
-    if (blocks.isEmpty()) {
-      throw new PluginException(ID + ": the model has no dense block whose hidden neurons "
-          + "can be removed (a weight matrix product, then only a bias and element-wise "
-          + "activations, then another weight matrix product)");
+    List<HeadPruning.HeadBlock> headBlocks = HeadPruning.blocks(graph);
+    if (blocks.isEmpty() && headBlocks.isEmpty()) {
+      throw new PluginException(ID + ": the model has neither a dense block whose hidden "
+          + "neurons can be removed (a weight matrix product, then only a bias and "
+          + "element-wise activations, then another weight matrix product) nor attention "
+          + "heads laid out as org.doppel.sdk.attention.HeadLayout describes");
     }
 
     Map<String, Object> widths = new LinkedHashMap<>();
@@ -113,6 +117,17 @@ public final class StructuredPruning implements CompressionStrategy {
       widths.put(block.in, hidden + " -> " + keep.length);
       changed.addAll(block.names());
     }
+    Map<String, Object> heads = new LinkedHashMap<>();
+    for (HeadPruning.HeadBlock block : headBlocks) {
+      HeadPruning.requireConsistent(ID, graph, block);
+      int removed = (int) Math.min(block.heads() - 1, Math.round(sparsity * block.heads()));
+      long[] keep = keep(HeadPruning.importance(pruned, block, context),
+          block.heads() - removed);
+      HeadPruning.shrink(graph, block, keep);
+      heads.put(block.prefix(), block.heads() + " -> " + keep.length + " (kept "
+          + Arrays.toString(keep) + ")");
+      changed.addAll(block.arrays());
+    }
     TrainingState.reset(graph, changed);
 
     if (epochs > 0) {
@@ -123,11 +138,12 @@ public final class StructuredPruning implements CompressionStrategy {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("sparsity", sparsity);
     details.put("hidden_width_per_layer", widths);
+    details.put("attention_heads_per_block", heads);
     details.put("parameters_before", model.parameterCount());
     details.put("parameters_after", pruned.parameterCount());
     details.put("fine_tune_epochs", epochs);
-    LOG.info("{}: hidden widths {}, parameters {} -> {}", ID, widths,
-        model.parameterCount(), pruned.parameterCount());
+    LOG.info("{}: hidden widths {}, attention heads {}, parameters {} -> {}", ID, widths,
+        heads, model.parameterCount(), pruned.parameterCount());
     return new CompressionOutcome(pruned, details, "the shrunk arrays are kept by copy() "
         + "and by a save format that writes the graph's arrays with their shapes, not by "
         + "one that rebuilds the architecture from its configuration");
