@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * with the largest scores and gives every other key exactly zero weight; the softmax runs
  * over the kept keys only, so each row still sums to one.
  *
- * <p>The choice of keys is made inside the graph by ranking: a key's rank is the number of
- * keys with a larger score, ties broken by position (the earlier key wins), so exactly k
- * keys are kept whenever at least k keys are real; with fewer real keys, all real keys are
- * kept. The choice is a hard selection and passes no gradient; the kept scores train as in
- * plain dot-product attention. Ranking compares all key pairs, {@code tokens^2} values per
- * query, which is cheap for the tens of tokens a surrogate uses.
+ * <p>The choice of keys is made inside the graph: k times, the best key not yet taken is
+ * taken, ties broken by position (the earlier key wins), so exactly k keys are kept whenever
+ * at least k keys are real; with fewer real keys, all real keys are kept. The choice is a
+ * hard selection and passes no gradient; the kept scores train as in plain dot-product
+ * attention. It costs k passes over the scores (an earlier version ranked every pair of
+ * keys, {@code tokens^3} comparisons per sample, which was most of a training step).
  *
  * <p>Parameter {@code k} (default 8, or the token count if smaller): 1 up to {@code tokens}.
  */
@@ -29,6 +29,9 @@ public final class TopKAttention implements AttentionVariant {
   static final String ID = "top-k";
   static final String K = "k";
   static final int DEFAULT_K = 8;
+
+  /** Taken off a chosen key's score: far below the score of any key, excluded ones too. */
+  private static final double TAKEN_SCORE = 1e30;
 
   @Override
   public String id() {
@@ -47,24 +50,32 @@ public final class TopKAttention implements AttentionVariant {
     int k = AttentionGraph.intParameter(ID, parameters, K, Math.min(DEFAULT_K, spec.tokens()),
         1, spec.tokens());
 
-    SDVariable earlier = graph.constant(spec.prefix() + "earlier_key",
-        AttentionGraph.positionMatrix(spec.tokens(), (key, other) -> other < key));
+    if (k >= spec.tokens()) {
+      return SelfAttention.build(graph, tokens, keyMask, spec, (g, scores, byMask) -> byMask);
+    }
     return SelfAttention.build(graph, tokens, keyMask, spec,
-        (g, scores, byMask) -> byMask.mul(kept(g, scores, byMask, earlier, k)));
+        (g, scores, byMask) -> byMask.mul(kept(g, scores, byMask, spec.tokens(), k)));
   }
 
-  /** 1 where a key ranks among the k best of its query, else 0: {@code [batch, q, tokens]}. */
+  /**
+   * 1 where a key is among the k best of its query, else 0: {@code [batch, q, tokens]}. The
+   * keys are taken one at a time, each the best of those left (the earliest on a tie), which
+   * costs k passes over the scores instead of comparing every pair of keys.
+   */
   private static SDVariable kept(SameDiff graph, SDVariable scores, SDVariable byMask,
-      SDVariable earlier, int k) {
+      int tokens, int k) {
     // padded keys rank last; the selection itself is not differentiated
-    SDVariable ranked = new StopGradient(graph, AttentionGraph.exclude(scores, byMask))
+    SDVariable left = new StopGradient(graph, AttentionGraph.exclude(scores, byMask))
         .outputVariable();
-    SDVariable key = graph.expandDims(ranked, 3);
-    SDVariable other = graph.expandDims(ranked, 2);
-
-    SDVariable beats = graph.gt(other, key).castTo(DataType.FLOAT);
-    SDVariable tiesWon = graph.eq(other, key).castTo(DataType.FLOAT).mul(earlier);
-    SDVariable rank = graph.sum(beats.add(tiesWon), false, 3);
-    return graph.lt(rank, k).castTo(DataType.FLOAT);
+    SDVariable kept = null;
+    for (int taken = 0; taken < k; taken++) {
+      SDVariable best = graph.oneHot(graph.argmax(left, false, 2), tokens, -1, 1.0, 0.0,
+          DataType.FLOAT);
+      kept = kept == null ? best : kept.add(best);
+      if (taken + 1 < k) {
+        left = left.sub(best.mul(TAKEN_SCORE));
+      }
+    }
+    return kept;
   }
 }
