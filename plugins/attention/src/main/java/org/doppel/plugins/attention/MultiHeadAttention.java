@@ -54,8 +54,11 @@ public final class MultiHeadAttention implements AttentionVariant {
           + heads);
     }
     if (inner < 1 || inner % heads != 0) {
-      throw new PluginException(parameters.owner() + ": parameter 'width' must be a positive "
-          + "multiple of heads (" + heads + "), got " + inner);
+      throw new PluginException(parameters.owner() + (parameters.has("width")
+          ? ": parameter 'width' must be a positive multiple of heads (" + heads + "), got "
+              + inner
+          : ": parameter 'heads' (" + heads + ") must divide the token width " + inner
+              + " (or set 'width', the projections' width, to a multiple of heads)"));
     }
     int n = spec.tokens();
     int d = inner / heads;

@@ -109,9 +109,18 @@ class MultiHeadAttentionTest {
   }
 
   @Test
-  void aWidthThatHeadsDoNotDivideIsRefused() {
+  void headsThatDoNotDivideTheTokenWidthAreRefusedNamingHeads() {
     PluginException error = assertThrows(PluginException.class,
         () -> new Harness(Map.of("heads", 3)));
-    assertTrue(error.getMessage().contains("'width'"), error.getMessage());
+    assertTrue(error.getMessage().contains("'heads' (3) must divide the token width"),
+        error.getMessage());
+  }
+
+  @Test
+  void aWidthThatHeadsDoNotDivideIsRefusedNamingWidth() {
+    PluginException error = assertThrows(PluginException.class,
+        () -> new Harness(Map.of("heads", 3, "width", 8)));
+    assertTrue(error.getMessage().contains("'width' must be a positive multiple of heads (3)"),
+        error.getMessage());
   }
 }
