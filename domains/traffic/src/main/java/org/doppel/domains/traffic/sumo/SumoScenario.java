@@ -1,18 +1,18 @@
 package org.doppel.domains.traffic.sumo;
 
-import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The SUMO input files of the shipped grid, as {@code data/grid/regen.sh} steps 1-3 make
@@ -34,6 +34,9 @@ public final class SumoScenario {
   /** Simulation second of 06:00, where the demand starts and every signal cycle is aligned. */
   public static final double START_SECONDS = 21_600;
 
+  private static final Pattern VEHICLE = Pattern.compile("<vehicle\\s+id=\"([^\"]+)\"");
+  private static final Pattern ROUTE = Pattern.compile("<route\\s+edges=\"([^\"]+)\"");
+
   private SumoScenario() {
   }
 
@@ -53,34 +56,36 @@ public final class SumoScenario {
   /**
    * The first edge of every vehicle's route, by vehicle id: where it enters the network.
    *
-   * @throws IOException when the routes do not parse, naming the file
+   * <p>Read line by line from the shipped file as duarouter writes it (a {@code <vehicle>}
+   * line, then its {@code <route edges="...">} line), without an XML parser, so the bundle
+   * imports no {@code javax.xml} package.
+   *
+   * @throws IOException when a vehicle has no route, naming the file and line
    */
   public static Map<String, String> departureEdges() throws IOException {
     Map<String, String> edges = new HashMap<>();
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(open(ROUTES)))) {
-      XMLStreamReader xml = factory.createXMLStreamReader(in);
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(open(ROUTES)), StandardCharsets.UTF_8))) {
       String vehicle = null;
-      while (xml.hasNext()) {
-        if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+      int number = 0;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
+        Matcher id = VEHICLE.matcher(line);
+        if (id.find()) {
+          if (vehicle != null) {
+            throw new IOException(RESOURCES + ROUTES + ":" + number + ": vehicle '"
+                + vehicle + "' has no route before the next vehicle");
+          }
+          vehicle = id.group(1);
           continue;
         }
-        String tag = xml.getLocalName();
-        if (tag.equals("vehicle")) {
-          vehicle = xml.getAttributeValue(null, "id");
-        } else if (tag.equals("route") && vehicle != null) {
-          String route = xml.getAttributeValue(null, "edges").trim();
-          int space = route.indexOf(' ');
-          edges.put(vehicle, space < 0 ? route : route.substring(0, space));
+        Matcher route = ROUTE.matcher(line);
+        if (vehicle != null && route.find()) {
+          String first = route.group(1).trim().split(" ", 2)[0];
+          edges.put(vehicle, first);
           vehicle = null;
         }
       }
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IOException("the bundle's " + RESOURCES + ROUTES + " does not parse: "
-          + e.getMessage(), e);
     }
     return edges;
   }

@@ -54,5 +54,15 @@ class SumoSmokeTest {
     assertFalse(left.isPresent() && left.get().isAlive(), "sumo " + pid + " still runs");
   }
 
+  @Test
+  void aSumoThatExitsAtStartIsAnErrorQuotingItsStandardError() {
+    assumeSumo();
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class, () -> SumoProcess.start(List.of("--no-such-option",
+            "1"), Duration.ofSeconds(30), Duration.ofSeconds(30)).close());
+    assertTrue(e.getMessage().startsWith("sumo exited with status"), e.getMessage());
+    assertTrue(e.getMessage().contains("no-such-option"), e.getMessage());
+  }
+
   private static final int ID_LIST = TraciClient.ID_LIST;
 }
