@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *   with v̄ SUMO's mean speed on the lane and v_max its speed limit: time lost against
  *   free-flow, red-phase waiting included (the model has none of that);
  *   <li>{@code max_queue_veh}: the most vehicles on one approach at a cycle start or end;
+ *   <li>{@code max_halting_veh}: of those, the most standing (SUMO's halting number, below
+ *   0.1 m/s);
  *   <li>{@code throughput_veh}: Σ SUMO's arrived vehicles (those that finished their
  *   route);
  *   <li>{@code in_network_at_end_veh}: SUMO's running vehicles at the end (on any link);
@@ -421,15 +423,18 @@ public final class SumoGridPlant {
 
     private Map<String, Double> kpis() {
       double maxQueue = 0;
-      for (double[] q : queues) {
-        for (double x : q) {
-          maxQueue = Math.max(maxQueue, x);
+      double maxHalting = 0;
+      for (int k = 0; k < queues.length; k++) {
+        for (int z = 0; z < queues[k].length; z++) {
+          maxQueue = Math.max(maxQueue, queues[k][z]);
+          maxHalting = Math.max(maxHalting, halting[k][z]);
         }
       }
       Map<String, Double> kpis = new LinkedHashMap<>();
       kpis.put("total_time_spent_veh_h", timeSpent);
       kpis.put("total_delay_veh_h", delay);
       kpis.put("max_queue_veh", maxQueue);
+      kpis.put("max_halting_veh", maxHalting);
       kpis.put("throughput_veh", (double) arrived);
       kpis.put("in_network_at_end_veh", (double) running);
       kpis.put("departed_veh", (double) departed);
