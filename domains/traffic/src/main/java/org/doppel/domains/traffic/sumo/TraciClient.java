@@ -22,10 +22,10 @@ import java.util.Map;
  * A minimal client of SUMO's TraCI protocol over a TCP socket on the loopback interface.
  * Not thread-safe: one client drives one simulation.
  *
- * <p>Hand-written because no Java TraCI library resolves from Maven Central here
- * ({@code org.eclipse.sumo:libtraci} is not published there and TraaS is not on Central);
- * the wire format was learnt from the protocol description and SUMO's Python client, no
- * code is taken from either. What it speaks:
+ * <p>Hand-written because no Java TraCI library resolves here ({@code
+ * org.eclipse.sumo:libtraci} does not resolve from Maven Central, TraaS is not on Central,
+ * and Debian's SUMO packages have no Java binding); the wire format was learnt from SUMO's
+ * Python client, no code is taken from it. What it speaks:
  *
  * <ul>
  *   <li>a message is a 4-byte big-endian length (itself included) followed by commands;
