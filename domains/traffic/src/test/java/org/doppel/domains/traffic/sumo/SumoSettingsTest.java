@@ -35,6 +35,18 @@ class SumoSettingsTest {
   }
 
   @Test
+  void theShippedScenarioNamesTheModelPlantAndTheWholeMorning() throws Exception {
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(
+            SumoSettingsTest.class.getResource("/org/doppel/domains/traffic/traffic.yaml"),
+            Map.class);
+    @SuppressWarnings("unchecked")
+    Parameters grid = section((Map<String, ?>) yaml.get("grid"));
+    GridSettings.of(grid);
+    assertEquals(new SumoSettings(false, 240), SumoSettings.of(grid));
+  }
+
+  @Test
   void anUnknownPlantOrWindowIsRefusedNamingTheKey() {
     PluginException plant = assertThrows(PluginException.class,
         () -> SumoSettings.of(section(Map.of("plant", "vissim"))));
