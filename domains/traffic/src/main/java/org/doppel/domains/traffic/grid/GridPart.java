@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.doppel.domains.traffic.SurrogateSections;
 import org.doppel.domains.traffic.TrafficPart;
+import org.doppel.domains.traffic.sumo.SumoProcess;
+import org.doppel.domains.traffic.sumo.SumoSettings;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.control.Controller;
 import org.doppel.sdk.forecast.ForecasterSettings;
@@ -49,6 +51,8 @@ public final class GridPart implements TrafficPart {
   @Override
   public void validate(StudyContext context, Parameters section) {
     GridSettings settings = GridSettings.of(section);
+    SumoSettings.of(section).check(SumoProcess.binary(), settings.timing(),
+        section.owner().isEmpty() ? SECTION : section.owner());
     for (String policy : settings.policies()) {
       if (policy.startsWith("lqr")) {
         context.plugin(Controller.class, "lqr");
@@ -73,7 +77,7 @@ public final class GridPart implements TrafficPart {
     reportCalibration(report, model, loops);
 
     forecast(context, settings, network, loops);
-    control(context, settings, new StoreAndForwardPlant(model));
+    control(context, settings, SumoSettings.of(section), new StoreAndForwardPlant(model));
   }
 
   private static void reportCalibration(StudyReport report, GridModel model, LoopData loops) {
@@ -263,8 +267,8 @@ public final class GridPart implements TrafficPart {
     return table;
   }
 
-  private void control(StudyContext context, GridSettings settings,
-      StoreAndForwardPlant plant) {
+  private void control(StudyContext context, GridSettings settings, SumoSettings sumo,
+      StoreAndForwardPlant plant) throws IOException {
     StudyReport report = context.report();
     report.heading("Grid: green-split control on the store-and-forward model");
     report.paragraph("Every policy runs the calibrated plant from an empty network at"
@@ -277,6 +281,7 @@ public final class GridPart implements TrafficPart {
     double[] scales = context.quick() ? new double[] {settings.demandScales()[
         settings.demandScales().length - 1]} : settings.demandScales();
     List<List<Object>> table = new ArrayList<>();
+    List<List<Object>> live = new ArrayList<>();
     for (double scale : scales) {
       List<GridRun> runs = new ArrayList<>();
       for (String name : settings.policies()) {
@@ -294,11 +299,26 @@ public final class GridPart implements TrafficPart {
         table.add(row);
       }
       reportRuns(report, plant.model(), scale, runs);
+      if (sumo.live()) {
+        live.addAll(SumoComparison.run(context, settings, sumo, plant, scale, runs));
+      }
     }
     report.table("grid_control_kpis", "KPIs per policy and demand scale (SUMO-calibrated"
         + " store-and-forward model)", List.of("policy", "demand_scale",
             "total_time_spent_veh_h", "total_delay_veh_h", "max_queue_veh", "throughput_veh",
             "in_network_at_end_veh"), table);
+    if (sumo.live()) {
+      report.heading("Grid: the same policies retiming live SUMO");
+      report.paragraph("Each policy also ran in a live SUMO simulation of the grid (the"
+          + " simulator that made the loop data) over TraCI on loopback: every cycle it read"
+          + " SUMO's vehicles on each approach, chose the greens and wrote them into SUMO's"
+          + " signals (whole seconds). SUMO's KPIs come from its own per-second lane counts,"
+          + " lane speeds and arrived vehicles; the model's are over the same window from"
+          + " 06:00. SUMO's delay includes the waiting at red that the store-and-forward"
+          + " model leaves out, and its demand scale is SUMO's --scale on the routes.");
+      report.table("grid_sumo_kpis", "KPIs per policy: store-and-forward model beside live"
+          + " SUMO, same window", SumoComparison.columns(), live);
+    }
   }
 
   private static void reportRuns(StudyReport report, GridModel model, double scale,
@@ -324,7 +344,7 @@ public final class GridPart implements TrafficPart {
         + " B1 per policy, demand " + at, "s", model, names, splits));
   }
 
-  private static String label(double scale) {
+  static String label(double scale) {
     return scale == Math.rint(scale) ? String.valueOf((long) scale)
         : String.valueOf(scale).replace('.', '_');
   }

@@ -31,6 +31,8 @@ import org.doppel.sdk.PluginException;
  *     loop and its nearest others
  * @param trainStrideMinutes {@code train_stride_min} (2): minutes between training origins
  *     (a quick run uses at least 15)
+ * @see org.doppel.domains.traffic.sumo.SumoSettings the section's {@code plant} and
+ *     {@code sumo_minutes}, read there
  */
 public record GridSettings(Path data, SignalTiming timing,
     double saturationQuantile, List<String> policies, double[] demandScales,
@@ -45,7 +47,7 @@ public record GridSettings(Path data, SignalTiming timing,
   private static final Set<String> KEYS = Set.of("data", "cycle_s", "lost_time_s",
       "min_green_s", "saturation_quantile", "policies", "demand_scales", "input_weight",
       "green_rate_s", "mpc_horizon", "mpc_moves", "lookback_min", "horizon_min", "test_min",
-      "neighbours", "train_stride_min");
+      "neighbours", "train_stride_min", "plant", "sumo_minutes");
 
   public GridSettings {
     policies = List.copyOf(policies);

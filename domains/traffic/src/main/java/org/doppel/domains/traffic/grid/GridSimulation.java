@@ -73,7 +73,12 @@ public final class GridSimulation {
     return new GridRun(policy.name(), model, queues, greens, discharged, entered, exited);
   }
 
-  private static double[][] persistence(double[][] arrivals, int step, int lookback,
+  /**
+   * The persistence forecast at cycle {@code step}: the mean arrivals of the last
+   * {@code lookback} cycles (none before the first cycle: zeros), held over {@code cycles}
+   * cycles. Also what the live SUMO plant gives the policies.
+   */
+  public static double[][] persistence(double[][] arrivals, int step, int lookback,
       int cycles) {
     double[] mean = new double[arrivals[0].length];
     int from = Math.max(0, step - lookback);
