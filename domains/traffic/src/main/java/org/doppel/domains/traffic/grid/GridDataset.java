@@ -1,9 +1,14 @@
 package org.doppel.domains.traffic.grid;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.doppel.domains.traffic.Mornings;
 
 /**
  * Where the grid's three files are: {@code edges.csv}, {@code detectors.csv},
@@ -55,6 +60,31 @@ public record GridDataset(URL edges, URL detectors, URL loops, String loopsName)
   /** Reads the network. */
   public GridNetwork network() throws IOException {
     return GridNetwork.read(edges, detectors);
+  }
+
+  /**
+   * Reads the extra simulated mornings listed beside the loop file ({@value
+   * Mornings#MANIFEST}), each through the same checks as {@link #loops}; none when there is
+   * no manifest.
+   *
+   * @throws org.doppel.sdk.data.IngestException naming the morning's file, line and column
+   */
+  public List<LoopData> mornings(GridNetwork network) throws IOException {
+    URL manifest = new URL(loops, Mornings.MANIFEST);
+    List<Mornings.Morning> listed;
+    try (InputStream in = manifest.openStream()) {
+      listed = Mornings.read(in, Mornings.MANIFEST);
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+    String folder = loopsName.endsWith("loops_1min.csv")
+        ? loopsName.substring(0, loopsName.length() - "loops_1min.csv".length()) : "";
+    List<LoopData> mornings = new ArrayList<>();
+    for (Mornings.Morning morning : listed) {
+      mornings.add(LoopData.read(new URL(loops, morning.file()), folder + morning.file(),
+          network));
+    }
+    return List.copyOf(mornings);
   }
 
   /** Reads the loops of {@code network}. */

@@ -72,7 +72,7 @@ public final class GridPart implements TrafficPart {
         settings.saturationQuantile());
     reportCalibration(report, model, loops);
 
-    forecast(context, settings, network, loops);
+    forecast(context, settings, network, loops, dataset.mornings(network));
     control(context, settings, new StoreAndForwardPlant(model));
   }
 
@@ -106,11 +106,12 @@ public final class GridPart implements TrafficPart {
   }
 
   private static void forecast(StudyContext context, GridSettings settings,
-      GridNetwork network, LoopData loops) {
+      GridNetwork network, LoopData loops, List<LoopData> mornings) {
     StudyReport report = context.report();
     report.heading("Grid: forecasting every loop's flow");
-    GridForecast problem = new GridForecast(network, loops, settings.lookbackMinutes(),
-        settings.horizonMinutes(), settings.testMinutes(), settings.neighbours());
+    GridForecast problem = new GridForecast(network, loops, mornings,
+        settings.lookbackMinutes(), settings.horizonMinutes(), settings.testMinutes(),
+        settings.neighbours());
     ForecasterSettings forecasterSettings = SurrogateSections.settings(context);
     WindowSet training = problem.training(context.quick()
         ? Math.max(QUICK_STRIDE_MINUTES, settings.trainStrideMinutes())
@@ -127,7 +128,8 @@ public final class GridPart implements TrafficPart {
     double[][] actual = problem.byLoop(test.targets());
     double[][] persistence = problem.byLoop(test.baseline());
     double[][] historical = new double[actual.length][];
-    Arrays.setAll(historical, w -> problem.historicalAverage());
+    int[] origins = problem.testOrigins();
+    Arrays.setAll(historical, w -> problem.historicalAverage(origins[w]));
 
     Map<String, GridForecast.Errors> errors = new LinkedHashMap<>();
     errors.put("twin", GridForecast.errors(twin, actual));
