@@ -81,8 +81,14 @@ public record GridDataset(URL edges, URL detectors, URL loops, String loopsName)
         ? loopsName.substring(0, loopsName.length() - "loops_1min.csv".length()) : "";
     List<LoopData> mornings = new ArrayList<>();
     for (Mornings.Morning morning : listed) {
-      mornings.add(LoopData.read(new URL(loops, morning.file()), folder + morning.file(),
-          network));
+      LoopData read = LoopData.read(new URL(loops, morning.file()), folder + morning.file(),
+          network);
+      if ((long) read.minutes() * read.loops() != morning.rows()) {
+        throw new IllegalArgumentException(folder + morning.file() + ": " + read.minutes()
+            + " minutes × " + read.loops() + " loops, but " + Mornings.MANIFEST + " lists "
+            + morning.rows() + " rows");
+      }
+      mornings.add(read);
     }
     return List.copyOf(mornings);
   }

@@ -18,9 +18,12 @@ import org.doppel.sdk.forecast.WindowSet;
  * first: 128 tokens of all loops, 128 targets, 265 k parameters on 151 windows) overfitted
  * and forecast worse than persistence (MAE 50 against 29 veh/h). Each token's features: its
  * flow over the lookback in 5-minute means (oldest first, veh/h), its mean occupancy (%),
- * where it is relative to the forecast loop (dx, dy, km) and which way its link runs (unit
- * vector). The time of day is left out: the held-out hour lies outside the training
- * hours, and a network fed the clock extrapolates it.
+ * where it is relative to the forecast loop (dx, dy, km), which way its link runs (unit
+ * vector) and its historical change (veh/h): its mean flow over the target minutes in the
+ * other simulated mornings less its persistence forecast, i.e. how the time of day usually
+ * moves it (0 without other mornings). The clock itself is left out: with one morning the
+ * held-out hour lies outside the training hours and a network fed the clock extrapolates
+ * it; the historical change carries the time of day in the data's own units.
  *
  * <p><b>Origins.</b> A window at minute t sees minutes [t − lookback, t) and its target is
  * the mean over [t, t + horizon). Training windows have their whole target before the
@@ -33,8 +36,10 @@ import org.doppel.sdk.forecast.WindowSet;
  * levels, same network, signal plans and loops; the data README says which). Every origin of
  * an extra morning trains, since none of its minutes is the held-out hour. Training windows
  * are the main morning's first, then each extra morning's in order, so the forecaster's
- * validation split (the last windows) lies in the last extra morning, never in the held-out
- * hour.
+ * validation split (the last windows) lies in the last extra mornings, never in the held-out
+ * hour. The historical change of the main morning's windows (training and test) averages
+ * every extra morning; an extra morning's averages the other extra mornings, so no window
+ * sees its own target through it.
  *
  * <p><b>Baselines.</b> Persistence: the loop's mean flow over the last {@code horizon}
  * minutes (the lookback when shorter), which is also the baseline the network's forecast is

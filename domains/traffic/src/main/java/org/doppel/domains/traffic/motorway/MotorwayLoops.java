@@ -156,6 +156,12 @@ public final class MotorwayLoops {
     List<MotorwayLoops> mornings = new ArrayList<>();
     for (Mornings.Morning morning : listed) {
       MotorwayLoops loops = read(source, morning.file());
+      long rows = (long) loops.minutes() * (2 + loops.stations.stream()
+          .mapToInt(Station::lanes).sum());
+      if (rows != morning.rows()) {
+        throw new PluginException(morning.file() + ": " + rows + " loop rows, but "
+            + Mornings.MANIFEST + " lists " + morning.rows());
+      }
       if (!mornings.isEmpty() && (loops.startSecond != mornings.get(0).startSecond
           || loops.minutes() != mornings.get(0).minutes())) {
         throw new PluginException(morning.file() + ": covers " + loops.minutes()

@@ -16,7 +16,9 @@ import org.doppel.sdk.forecast.WindowSet;
  * means over blocks of minutes) less its mean of the last {@value #AVERAGE} minutes, so the
  * network sees recent changes rather than levels (levels tie it to the training period's
  * rising demand), its 5-minute speed (flow over density, m/s; 0 for the ramps, which have
- * no density) and its chainage (km). The target of a station is its mean flow over the
+ * no density), its chainage (km) and its historical change (veh/h): its mean flow over the
+ * target's minutes in the other simulated mornings less its persistence level, i.e. how the
+ * time of day usually moves it (0 without other mornings). The target of a station is its mean flow over the
  * {@value #AVERAGE} minutes ending {@code horizon} minutes after the window's last minute;
  * the baseline given to the network is persistence, the mean flow of the last
  * {@value #AVERAGE} minutes, so the network learns the change. Training windows have their
@@ -28,7 +30,9 @@ import org.doppel.sdk.forecast.WindowSet;
  * README says which): every one of their windows trains, since none of their minutes is the
  * held-out hour. The training windows are the main morning's first, then each extra
  * morning's in order, so the forecaster's validation split (the last windows) falls on the
- * extra mornings and never on the held-out hour. The second baseline, the historical average,
+ * extra mornings and never on the held-out hour. The historical change of the main
+ * morning's windows averages every extra morning; an extra morning's averages the other
+ * extra mornings, so no window sees its own target through it. The second baseline, the historical average,
  * is then each station's flow at the same time of day averaged over the extra mornings;
  * without extra mornings it is the main morning's training-period mean.
  *
