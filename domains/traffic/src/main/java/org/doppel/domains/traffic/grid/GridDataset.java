@@ -70,7 +70,10 @@ public record GridDataset(URL edges, URL detectors, URL loops, String loopsName)
    * @throws org.doppel.sdk.data.IngestException naming the morning's file, line and column
    */
   public List<LoopData> mornings(GridNetwork network) throws IOException {
-    URL manifest = new URL(loops, Mornings.MANIFEST);
+    URL manifest = beside(Mornings.MANIFEST);
+    if (manifest == null) {
+      return List.of();
+    }
     List<Mornings.Morning> listed;
     try (InputStream in = manifest.openStream()) {
       listed = Mornings.read(in, Mornings.MANIFEST);
@@ -81,8 +84,12 @@ public record GridDataset(URL edges, URL detectors, URL loops, String loopsName)
         ? loopsName.substring(0, loopsName.length() - "loops_1min.csv".length()) : "";
     List<LoopData> mornings = new ArrayList<>();
     for (Mornings.Morning morning : listed) {
-      LoopData read = LoopData.read(new URL(loops, morning.file()), folder + morning.file(),
-          network);
+      URL file = beside(morning.file());
+      if (file == null) {
+        throw new FileNotFoundException(folder + morning.file() + ", listed in "
+            + Mornings.MANIFEST + ", is missing");
+      }
+      LoopData read = LoopData.read(file, folder + morning.file(), network);
       if ((long) read.minutes() * read.loops() != morning.rows()) {
         throw new IllegalArgumentException(folder + morning.file() + ": " + read.minutes()
             + " minutes × " + read.loops() + " loops, but " + Mornings.MANIFEST + " lists "
@@ -91,6 +98,18 @@ public record GridDataset(URL edges, URL detectors, URL loops, String loopsName)
       mornings.add(read);
     }
     return List.copyOf(mornings);
+  }
+
+  /**
+   * The file at {@code relative} to the loop file's folder; {@code null} when the shipped
+   * bundle lacks it. The shipped data is looked up as a class resource, which works the same
+   * inside and outside OSGi.
+   */
+  private URL beside(String relative) throws IOException {
+    if (loops.equals(GridDataset.class.getResource(RESOURCES + "loops_1min.csv"))) {
+      return GridDataset.class.getResource(RESOURCES + relative);
+    }
+    return new URL(loops, relative);
   }
 
   /** Reads the loops of {@code network}. */
