@@ -15,15 +15,15 @@ import org.doppel.sdk.forecast.WindowSet;
  * on. A token's features are its last {@code inputMinutes} flows (one-minute values, or
  * means over blocks of minutes) less its mean of the last {@value #AVERAGE} minutes, so the
  * network sees recent changes rather than levels (levels tie it to the training period's
- * rising demand), its 5-minute speed (flow over density, m/s; 0 for the ramps, which have
- * no density), its chainage (km) and its historical change (veh/h): its mean flow over the
- * target's minutes in the other simulated mornings less its persistence level, i.e. how the
- * time of day usually moves it (0 without other mornings). The target of a station is its mean flow over the
- * {@value #AVERAGE} minutes ending {@code horizon} minutes after the window's last minute;
- * the baseline given to the network is persistence, the mean flow of the last
- * {@value #AVERAGE} minutes, so the network learns the change. Training windows have their
- * whole target before {@code testStart}; test windows have their whole target at or after
- * it.
+ * rising demand), its speed over the last {@value #AVERAGE} minutes (flow over density, m/s;
+ * 0 for the ramps, which have no density), its chainage (km) and its historical change
+ * (veh/h): its mean flow over the target's minutes in the other simulated mornings less its
+ * persistence level, i.e. how the time of day usually moves it (0 without other mornings).
+ * The target of a station is its mean flow over the {@value #AVERAGE} minutes ending
+ * {@code horizon} minutes after the window's last minute; the baseline given to the network
+ * is persistence, the mean flow of the last {@value #AVERAGE} minutes, so the network learns
+ * the change. Training windows have their whole target before {@code testStart}; test
+ * windows have their whole target at or after it.
  *
  * <p><b>Mornings.</b> Besides the morning whose last hour is held out, the windows may be cut
  * from extra simulated mornings of the same corridor (other seeds and demand levels; the data
@@ -32,9 +32,9 @@ import org.doppel.sdk.forecast.WindowSet;
  * morning's in order, so the forecaster's validation split (the last windows) falls on the
  * extra mornings and never on the held-out hour. The historical change of the main
  * morning's windows averages every extra morning; an extra morning's averages the other
- * extra mornings, so no window sees its own target through it. The second baseline, the historical average,
- * is then each station's flow at the same time of day averaged over the extra mornings;
- * without extra mornings it is the main morning's training-period mean.
+ * extra mornings, so no window sees its own target through it. The second baseline, the
+ * historical average, is then each station's flow at the same time of day averaged over the
+ * extra mornings; without extra mornings it is the main morning's training-period mean.
  *
  * @param training windows with targets and the persistence baseline
  * @param test windows with targets and the persistence baseline
@@ -211,7 +211,7 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
       }
       position[stations] = loops.onRampX() / 1000;
       position[stations + 1] = loops.offRampX() / 1000;
-      return new Shape(series, Calibration.smoothSpeed(loops), position, tokens,
+      return new Shape(series, trailingSpeed(loops), position, tokens,
           inputMinutes, block, horizon, stations,
           loops.stations().stream().map(st -> st.name() + " flow [veh/h]").toList(), null);
     }
@@ -252,6 +252,26 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
       features.add("historical change [veh/h]");
       return new WindowSet(inputs, baseline, target, features, targets, tokens);
     }
+  }
+
+  /**
+   * Station speed as the flow over the density of the last {@value #AVERAGE} minutes up to
+   * and including each minute, m/s; NaN where the density is 0. Trailing, not centred as the
+   * calibration's, so a window's speed uses no minute after its origin.
+   */
+  static double[][] trailingSpeed(MotorwayLoops loops) {
+    double[][] flow = loops.flow();
+    double[][] density = loops.density();
+    double[][] speed = new double[flow.length][flow[0].length];
+    for (int s = 0; s < flow.length; s++) {
+      for (int m = 0; m < flow[s].length; m++) {
+        int from = Math.max(0, m - AVERAGE + 1);
+        double q = mean(flow[s], from, m);
+        double k = mean(density[s], from, m);
+        speed[s][m] = k > 0 ? q / k / 3.6 : Double.NaN;
+      }
+    }
+    return speed;
   }
 
   private static double mean(double[] x, int from, int to) {
