@@ -107,8 +107,8 @@ class LoopDataTest {
     }
   }
 
-  @Test
-  void aBadRowInAnExtraMorningNamesItsFileAndLine() throws Exception {
+  /** The shipped grid files in {@code folder}, with one extra morning, {@code bad.csv.gz}. */
+  private GridDataset withMorning(String morning, int listedRows) throws Exception {
     for (String name : List.of("edges.csv", "detectors.csv", "loops_1min.csv")) {
       try (var in = GridDataset.class.getResourceAsStream(GridDataset.RESOURCES + name)) {
         Files.copy(in, folder.resolve(name));
@@ -116,20 +116,36 @@ class LoopDataTest {
     }
     Path mornings = Files.createDirectories(folder.resolve("mornings"));
     Files.writeString(mornings.resolve("mornings.csv"), "file,seed,demand_factor,"
-        + "shift_quarter_hours,rows\nbad.csv.gz,1,1.0,0,128\n");
-    String bad = Files.readString(minute("bad.csv", "06:00:00,21600,21660,"
-        + network.detectors().get(3) + ",e,l,-2,-120.00,0.50,14.91,14.91,4.50,1"));
+        + "shift_quarter_hours,rows\nbad.csv.gz,1,1.0,0," + listedRows + "\n");
+    String text = Files.readString(minute("bad.csv", morning));
     try (var out = new GZIPOutputStream(Files.newOutputStream(mornings.resolve(
         "bad.csv.gz")))) {
-      out.write(bad.getBytes(StandardCharsets.UTF_8));
+      out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    GridDataset data = GridDataset.folder(folder);
+    return GridDataset.folder(folder);
+  }
+
+  @Test
+  void aBadRowInAnExtraMorningNamesItsFileAndLine() throws Exception {
+    GridDataset data = withMorning("06:00:00,21600,21660," + network.detectors().get(3)
+        + ",e,l,-2,-120.00,0.50,14.91,14.91,4.50,1", 128);
 
     IngestException error = assertThrows(IngestException.class,
         () -> data.mornings(data.network()));
 
     assertTrue(error.getMessage().contains(folder.resolve("mornings/bad.csv.gz") + ":5"
         + " [veh_count]"), error.getMessage());
+  }
+
+  @Test
+  void anExtraMorningWithOtherRowsThanItsManifestSaysIsNamed() throws Exception {
+    GridDataset data = withMorning(null, 30720);
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> data.mornings(data.network()));
+
+    assertTrue(error.getMessage().contains("bad.csv.gz: 1 minutes × 128 loops, but"
+        + " mornings/mornings.csv lists 30720 rows"), error.getMessage());
   }
 
   @Test
