@@ -58,6 +58,12 @@ class TrafficRunIT {
         motorway.toString());
     assertTrue(metrics.path("grid").path("control").size() > 0, metrics.path("grid")
         .toString());
+    // Both flow twins train on the shipped morning and the six extra simulated mornings,
+    // read from the bundle.
+    assertEquals(7, motorway.path("forecast").path("training_mornings").asInt(),
+        motorway.path("forecast").toString());
+    assertEquals(7, metrics.path("grid").path("forecast").path("training_mornings").asInt(),
+        metrics.path("grid").path("forecast").toString());
     JsonNode ridership = metrics.path("ridership");
     assertTrue(ridership.path("twin").path("mae_thousands").asDouble()
         < ridership.path("persistence").path("mae_thousands").asDouble(), ridership.toString());

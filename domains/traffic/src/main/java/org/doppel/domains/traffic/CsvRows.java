@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,11 +41,25 @@ public final class CsvRows {
    */
   public static void read(URL source, String name, List<String> required, Consumer<Row> rows)
       throws IOException {
-    CsvRows reader = new CsvRows(name);
     try (InputStream in = source.openStream()) {
-      reader.parse(in, required, rows);
+      read(in, name, required, rows);
     }
+  }
+
+  /**
+   * Reads every row of {@code in} as {@link #read(URL, String, List, Consumer)} does; a
+   * {@code name} ending in {@code .gz} is read through gzip. Does not close {@code in}.
+   */
+  public static void read(InputStream in, String name, List<String> required,
+      Consumer<Row> rows) throws IOException {
+    CsvRows reader = new CsvRows(name);
+    reader.parse(unpacked(in, name), required, rows);
     reader.finish();
+  }
+
+  /** {@code in}, through gzip when {@code name} ends in {@code .gz}. */
+  public static InputStream unpacked(InputStream in, String name) throws IOException {
+    return name.endsWith(".gz") ? new GZIPInputStream(in) : in;
   }
 
   private void parse(InputStream in, List<String> required, Consumer<Row> rows)

@@ -76,7 +76,10 @@ class TrafficStudyRunTest {
         .asDouble();
     assertTrue(fixed > 1000, "total time spent " + fixed);
     assertTrue(metrics.at("/metrics/grid/forecast/persistence/mae_veh_per_h").asDouble() > 0);
-    assertTrue(Files.readString(folder.resolve("report.html")).contains("not field data"));
+    assertEquals(7, metrics.at("/metrics/grid/forecast/training_mornings").asInt());
+    String report = Files.readString(folder.resolve("report.html"));
+    assertTrue(report.contains("not field data"));
+    assertTrue(report.contains("7 SUMO-simulated mornings"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.doppel.domains.traffic.grid;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.doppel.domains.traffic.WindowSets;
 import org.doppel.sdk.forecast.WindowSet;
 
 /**
@@ -17,9 +18,12 @@ import org.doppel.sdk.forecast.WindowSet;
  * first: 128 tokens of all loops, 128 targets, 265 k parameters on 151 windows) overfitted
  * and forecast worse than persistence (MAE 50 against 29 veh/h). Each token's features: its
  * flow over the lookback in 5-minute means (oldest first, veh/h), its mean occupancy (%),
- * where it is relative to the forecast loop (dx, dy, km) and which way its link runs (unit
- * vector). The time of day is left out: the held-out hour lies outside the training
- * hours, and a network fed the clock extrapolates it.
+ * where it is relative to the forecast loop (dx, dy, km), which way its link runs (unit
+ * vector) and its historical change (veh/h): its mean flow over the target minutes in the
+ * other simulated mornings less its persistence forecast, i.e. how the time of day usually
+ * moves it (0 without other mornings). The clock itself is left out: with one morning the
+ * held-out hour lies outside the training hours and a network fed the clock extrapolates
+ * it; the historical change carries the time of day in the data's own units.
  *
  * <p><b>Origins.</b> A window at minute t sees minutes [t − lookback, t) and its target is
  * the mean over [t, t + horizon). Training windows have their whole target before the
@@ -27,10 +31,21 @@ import org.doppel.sdk.forecast.WindowSet;
  * (their inputs may reach back before it, as a forecast issued at that time would). Windows
  * are ordered by origin, then loop, so the validation split is the latest training time.
  *
+ * <p><b>Mornings.</b> Besides the morning whose last {@code test} minutes are held out, the
+ * windows may be cut from extra simulated mornings of the same grid (other seeds and demand
+ * levels, same network, signal plans and loops; the data README says which). Every origin of
+ * an extra morning trains, since none of its minutes is the held-out hour. Training windows
+ * are the main morning's first, then each extra morning's in order, so the forecaster's
+ * validation split (the last windows) lies in the last extra mornings, never in the held-out
+ * hour. The historical change of the main morning's windows (training and test) averages
+ * every extra morning; an extra morning's averages the other extra mornings, so no window
+ * sees its own target through it.
+ *
  * <p><b>Baselines.</b> Persistence: the loop's mean flow over the last {@code horizon}
  * minutes (the lookback when shorter), which is also the baseline the network's forecast is
- * built on. Historical average: the loop's mean flow over the training minutes; the data is
- * one simulated morning, so there is no same-time-of-day history to average.
+ * built on. Historical average: with extra mornings, the loop's mean flow over the same
+ * {@code horizon} minutes of the day averaged over the extra mornings; with none, the loop's
+ * mean flow over the main morning's training minutes (no same-time-of-day history exists).
  */
 public final class GridForecast {
 
@@ -38,18 +53,42 @@ public final class GridForecast {
 
   private final GridNetwork network;
   private final LoopData loops;
+  private final List<LoopData> mornings;
   private final int lookback;
   private final int horizon;
   private final int trainEnd;
   private final int[][] neighbours;
   private final List<String> featureNames;
   private final double[] historical;
+  private final double[][] mainHistory;
+  private final double[][][] morningHistory;
 
   /**
    * @param neighbours the loops each window holds, the forecast loop included
    */
   public GridForecast(GridNetwork network, LoopData loops, int lookbackMinutes,
       int horizonMinutes, int testMinutes, int neighbours) {
+    this(network, loops, List.of(), lookbackMinutes, horizonMinutes, testMinutes, neighbours);
+  }
+
+  /**
+   * @param mornings extra mornings of the same loops and minutes, all of whose windows train
+   * @param neighbours the loops each window holds, the forecast loop included
+   * @throws IllegalArgumentException when a morning has other loops or minutes than
+   *     {@code loops}
+   */
+  public GridForecast(GridNetwork network, LoopData loops, List<LoopData> mornings,
+      int lookbackMinutes, int horizonMinutes, int testMinutes, int neighbours) {
+    for (int k = 0; k < mornings.size(); k++) {
+      LoopData morning = mornings.get(k);
+      if (morning.loops() != loops.loops() || morning.minutes() != loops.minutes()
+          || morning.startSeconds() != loops.startSeconds()) {
+        throw new IllegalArgumentException("extra morning " + (k + 1) + " has "
+            + morning.loops() + " loops and " + morning.minutes() + " minutes from "
+            + morning.startSeconds() + " s; the main morning " + loops.loops() + ", "
+            + loops.minutes() + " from " + loops.startSeconds() + " s");
+      }
+    }
     if (lookbackMinutes % PATCH_MINUTES != 0 || lookbackMinutes < PATCH_MINUTES) {
       throw new IllegalArgumentException("the lookback must be a multiple of "
           + PATCH_MINUTES + " minutes, got " + lookbackMinutes);
@@ -64,6 +103,7 @@ public final class GridForecast {
     }
     this.network = network;
     this.loops = loops;
+    this.mornings = List.copyOf(mornings);
     this.lookback = lookbackMinutes;
     this.horizon = horizonMinutes;
     this.trainEnd = loops.minutes() - testMinutes;
@@ -73,14 +113,45 @@ public final class GridForecast {
       features.add("flow t-" + p * PATCH_MINUTES + " min [veh/h]");
     }
     features.addAll(List.of("occupancy [%]", "dx [km]", "dy [km]", "direction x",
-        "direction y"));
+        "direction y", "historical change [veh/h]"));
     this.featureNames = List.copyOf(features);
+    // The main morning's history is every extra morning; an extra morning's is the others,
+    // so no window sees its own future through the history feature.
+    this.mainHistory = history(this.mornings, -1);
+    this.morningHistory = new double[mornings.size()][][];
+    for (int k = 0; k < mornings.size(); k++) {
+      morningHistory[k] = history(this.mornings, k);
+    }
     this.historical = new double[loops.loops()];
     for (int m = 0; m < trainEnd; m++) {
       for (int d = 0; d < historical.length; d++) {
         historical[d] += 60.0 * loops.count(m, d) / trainEnd;
       }
     }
+  }
+
+  /**
+   * Each loop's flow per minute averaged over {@code mornings} other than {@code except},
+   * veh/h, {@code [minute][loop]}; {@code null} when there are none.
+   */
+  private static double[][] history(List<LoopData> mornings, int except) {
+    int others = mornings.size() - (except >= 0 ? 1 : 0);
+    if (others == 0) {
+      return null;
+    }
+    LoopData first = mornings.get(0);
+    double[][] mean = new double[first.minutes()][first.loops()];
+    for (int k = 0; k < mornings.size(); k++) {
+      if (k == except) {
+        continue;
+      }
+      for (int m = 0; m < mean.length; m++) {
+        for (int d = 0; d < mean[m].length; d++) {
+          mean[m][d] += 60.0 * mornings.get(k).count(m, d) / others;
+        }
+      }
+    }
+    return mean;
   }
 
   private static int[][] nearest(GridNetwork network, int count) {
@@ -107,16 +178,33 @@ public final class GridForecast {
     return neighbours[d].clone();
   }
 
-  /** Training windows, ordered by origin then loop, one origin every {@code stride} minutes. */
+  /**
+   * Training windows, one origin every {@code stride} minutes: the main morning's, ordered by
+   * origin then loop, then each extra morning's in the same order.
+   */
   public WindowSet training(int stride) {
-    int[] all = trainingOrigins();
-    return windows(java.util.stream.IntStream.range(0, all.length).filter(i -> i % stride == 0)
-        .map(i -> all[i]).toArray());
+    List<WindowSet> parts = new ArrayList<>(List.of(windows(loops, mainHistory,
+        strided(trainingOrigins(), stride))));
+    int[] all = strided(range(lookback, loops.minutes() - horizon), stride);
+    for (int k = 0; k < mornings.size(); k++) {
+      parts.add(windows(mornings.get(k), morningHistory[k], all));
+    }
+    return WindowSets.concat(parts);
+  }
+
+  private static int[] strided(int[] all, int stride) {
+    return java.util.stream.IntStream.range(0, all.length).filter(i -> i % stride == 0)
+        .map(i -> all[i]).toArray();
+  }
+
+  /** How many simulated mornings the training windows come from. */
+  public int mornings() {
+    return 1 + mornings.size();
   }
 
   /** Held-out windows, ordered by origin then loop, with their targets. */
   public WindowSet test() {
-    return windows(testOrigins());
+    return windows(loops, mainHistory, testOrigins());
   }
 
   /** The minutes (from the data's start) at which training forecasts are issued. */
@@ -133,7 +221,7 @@ public final class GridForecast {
     return java.util.stream.IntStream.rangeClosed(from, to).toArray();
   }
 
-  private WindowSet windows(int[] origins) {
+  private WindowSet windows(LoopData data, double[][] history, int[] origins) {
     int n = loops.loops();
     int size = neighbours[0].length;
     double[][][] inputs = new double[origins.length * n][size][];
@@ -141,12 +229,12 @@ public final class GridForecast {
     double[][] targets = new double[origins.length * n][1];
     for (int o = 0; o < origins.length; o++) {
       int t = origins[o];
-      double[] persistence = persistence(t);
-      double[] actual = actual(t);
+      double[] persistence = persistence(data, t);
+      double[] actual = meanFlow(data, t, t + horizon);
       for (int d = 0; d < n; d++) {
         int w = o * n + d;
         for (int k = 0; k < size; k++) {
-          inputs[w][k] = token(t, d, neighbours[d][k]);
+          inputs[w][k] = token(data, history, t, d, neighbours[d][k]);
         }
         baseline[w][0] = persistence[d];
         targets[w][0] = actual[d];
@@ -160,7 +248,7 @@ public final class GridForecast {
         List.of("flow next " + horizon + " min [veh/h]"), tokens);
   }
 
-  private double[] token(int t, int target, int d) {
+  private double[] token(LoopData data, double[][] history, int t, int target, int d) {
     int patches = lookback / PATCH_MINUTES;
     double[] features = new double[featureNames.size()];
     double occupancy = 0;
@@ -168,8 +256,8 @@ public final class GridForecast {
       int from = t - lookback + p * PATCH_MINUTES;
       double flow = 0;
       for (int m = from; m < from + PATCH_MINUTES; m++) {
-        flow += 60.0 * loops.count(m, d) / PATCH_MINUTES;
-        occupancy += loops.occupancy(m, d) / lookback;
+        flow += 60.0 * data.count(m, d) / PATCH_MINUTES;
+        occupancy += data.occupancy(m, d) / lookback;
       }
       features[p] = flow;
     }
@@ -183,6 +271,18 @@ public final class GridForecast {
     features[patches + 2] = (position[1] - origin[1]) / 1000;
     features[patches + 3] = direction[0];
     features[patches + 4] = direction[1];
+    if (history != null) {
+      int span = Math.min(horizon, lookback);
+      double expected = 0;
+      double recent = 0;
+      for (int m = t; m < t + horizon; m++) {
+        expected += history[m][d] / horizon;
+      }
+      for (int m = t - span; m < t; m++) {
+        recent += 60.0 * data.count(m, d) / span;
+      }
+      features[patches + 5] = expected - recent;
+    }
     return features;
   }
 
@@ -198,25 +298,43 @@ public final class GridForecast {
 
   /** Each loop's mean flow over the {@code horizon} minutes before {@code t}, veh/h. */
   public double[] persistence(int t) {
+    return persistence(loops, t);
+  }
+
+  private double[] persistence(LoopData data, int t) {
     int span = Math.min(horizon, lookback);
-    return meanFlow(t - span, t);
+    return meanFlow(data, t - span, t);
   }
 
   /** Each loop's actual mean flow over [t, t + horizon), veh/h. */
   public double[] actual(int t) {
-    return meanFlow(t, t + horizon);
+    return meanFlow(loops, t, t + horizon);
   }
 
-  /** Each loop's mean flow over the training minutes, veh/h. */
-  public double[] historicalAverage() {
-    return historical.clone();
-  }
-
-  private double[] meanFlow(int from, int to) {
+  /**
+   * The historical-average forecast issued at minute {@code t}, veh/h: each loop's mean flow
+   * over [t, t + horizon) averaged over the extra mornings, or with none its mean flow over
+   * the main morning's training minutes.
+   */
+  public double[] historicalAverage(int t) {
+    if (mornings.isEmpty()) {
+      return historical.clone();
+    }
     double[] mean = new double[loops.loops()];
+    for (LoopData morning : mornings) {
+      double[] flow = meanFlow(morning, t, t + horizon);
+      for (int d = 0; d < mean.length; d++) {
+        mean[d] += flow[d] / mornings.size();
+      }
+    }
+    return mean;
+  }
+
+  private static double[] meanFlow(LoopData data, int from, int to) {
+    double[] mean = new double[data.loops()];
     for (int m = from; m < to; m++) {
       for (int d = 0; d < mean.length; d++) {
-        mean[d] += 60.0 * loops.count(m, d) / (to - from);
+        mean[d] += 60.0 * data.count(m, d) / (to - from);
       }
     }
     return mean;

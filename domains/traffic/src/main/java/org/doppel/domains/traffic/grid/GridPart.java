@@ -76,7 +76,7 @@ public final class GridPart implements TrafficPart {
         settings.saturationQuantile());
     reportCalibration(report, model, loops);
 
-    forecast(context, settings, network, loops);
+    forecast(context, settings, network, loops, dataset.mornings(network));
     control(context, settings, SumoSettings.of(section), new StoreAndForwardPlant(model));
   }
 
@@ -110,11 +110,12 @@ public final class GridPart implements TrafficPart {
   }
 
   private static void forecast(StudyContext context, GridSettings settings,
-      GridNetwork network, LoopData loops) {
+      GridNetwork network, LoopData loops, List<LoopData> mornings) {
     StudyReport report = context.report();
     report.heading("Grid: forecasting every loop's flow");
-    GridForecast problem = new GridForecast(network, loops, settings.lookbackMinutes(),
-        settings.horizonMinutes(), settings.testMinutes(), settings.neighbours());
+    GridForecast problem = new GridForecast(network, loops, mornings,
+        settings.lookbackMinutes(), settings.horizonMinutes(), settings.testMinutes(),
+        settings.neighbours());
     ForecasterSettings forecasterSettings = SurrogateSections.settings(context);
     WindowSet training = problem.training(context.quick()
         ? Math.max(QUICK_STRIDE_MINUTES, settings.trainStrideMinutes())
@@ -131,20 +132,22 @@ public final class GridPart implements TrafficPart {
     double[][] actual = problem.byLoop(test.targets());
     double[][] persistence = problem.byLoop(test.baseline());
     double[][] historical = new double[actual.length][];
-    Arrays.setAll(historical, w -> problem.historicalAverage());
+    int[] origins = problem.testOrigins();
+    Arrays.setAll(historical, w -> problem.historicalAverage(origins[w]));
 
     Map<String, GridForecast.Errors> errors = new LinkedHashMap<>();
     errors.put("twin", GridForecast.errors(twin, actual));
     errors.put("persistence", GridForecast.errors(persistence, actual));
     errors.put("historical_average", GridForecast.errors(historical, actual));
-    reportErrors(report, settings, network, errors, forecaster, training, test);
+    reportErrors(report, settings, network, errors, forecaster, training, test,
+        problem.mornings());
     reportForecastCharts(report, network, problem, twin, actual, persistence);
     reportAttention(report, network, problem, forecaster, test);
   }
 
   private static void reportErrors(StudyReport report, GridSettings settings,
       GridNetwork network, Map<String, GridForecast.Errors> errors,
-      SequenceForecaster forecaster, WindowSet training, WindowSet test) {
+      SequenceForecaster forecaster, WindowSet training, WindowSet test, int mornings) {
     for (var entry : errors.entrySet()) {
       report.metric("grid/forecast/" + entry.getKey() + "/mae_veh_per_h",
           entry.getValue().mae());
@@ -155,17 +158,21 @@ public final class GridPart implements TrafficPart {
     report.metric("grid/forecast/twin/skill_vs_persistence_mae", skill);
     report.metric("grid/forecast/parameters", forecaster.parameterCount());
     report.metric("grid/forecast/training_seconds", forecaster.trainingSeconds());
+    report.metric("grid/forecast/training_mornings", mornings);
     report.paragraph(String.format(java.util.Locale.ROOT, "Each loop's mean flow over the"
         + " next %d minutes, forecast from the last %d minutes of it and its %d nearest loops"
         + " (one token per loop, so attention runs over detectors; one network for every"
-        + " loop), on the held-out last %d minutes (%d forecasts, %d training windows)."
-        + " Network-wide MAE: twin %.1f, persistence %.1f, historical average %.1f veh/h;"
-        + " skill against persistence %.1f %%. The training morning rises to its peak and the"
-        + " held-out hour falls from it, which a forecaster trained on one simulated morning"
-        + " has not seen.",
+        + " loop), on the held-out last %d minutes (%d forecasts). Trained on %d windows from"
+        + " %d SUMO-simulated mornings (simulator output, not field data): every minute of"
+        + " the %d extra mornings (other seeds and demand levels, same grid and signal plans)"
+        + " and the main morning before its held-out hour. Network-wide MAE: twin %.1f,"
+        + " persistence %.1f, historical average %.1f veh/h (%s); skill against persistence"
+        + " %.1f %%.",
         settings.horizonMinutes(), settings.lookbackMinutes(), settings.neighbours() - 1,
-        settings.testMinutes(), test.size(), training.size(), errors.get("twin").mae(),
-        errors.get("persistence").mae(), errors.get("historical_average").mae(),
+        settings.testMinutes(), test.size(), training.size(), mornings, mornings - 1,
+        errors.get("twin").mae(), errors.get("persistence").mae(),
+        errors.get("historical_average").mae(), mornings > 1 ? "the same minutes of the day"
+            + " averaged over the extra mornings" : "the main morning's training-period mean",
         100 * skill));
     List<List<Object>> rows = new ArrayList<>();
     for (int d = 0; d < network.detectors().size(); d++) {

@@ -29,7 +29,7 @@ import org.doppel.sdk.PluginException;
  * @param testMinutes {@code test_min} (60): the held-out last minutes
  * @param neighbours {@code neighbours} (8): the loops in each forecast window, the forecast
  *     loop and its nearest others
- * @param trainStrideMinutes {@code train_stride_min} (2): minutes between training origins
+ * @param trainStrideMinutes {@code train_stride_min} (10): minutes between training origins
  *     (a quick run uses at least 15)
  * @see org.doppel.domains.traffic.sumo.SumoSettings the section's {@code plant} and
  *     {@code sumo_minutes}, read there
@@ -64,7 +64,7 @@ public record GridSettings(Path data, SignalTiming timing,
   public static GridSettings defaults() {
     return new GridSettings(null, new SignalTiming(90, 6, 12), 0.999,
         List.of("fixed-time", "lqr", "lqr-relinearised", "mpc"), new double[] {1, 2}, 0.01,
-        10, 10, 3, 15, 15, 60, 8, 2);
+        10, 10, 3, 15, 15, 60, 8, 10);
   }
 
   /**

@@ -50,28 +50,39 @@ final class MotorwayForecast {
         : settings;
   }
 
-  static void run(StudyContext context, MotorwaySettings settings, MotorwayLoops loops) {
+  static void run(StudyContext context, MotorwaySettings settings, MotorwayLoops loops,
+      List<MotorwayLoops> mornings) {
     ForecasterSettings forecaster = settings(context);
     int testStart = MotorwaySettings.minuteOf(settings.testFrom(), loops, "forecast.test_from");
     int[] horizons = context.quick() ? new int[] {settings.horizons()[0]}
         : settings.horizons();
     StudyReport report = context.report();
     report.heading("Motorway: station flow forecasts");
+    report.metric("motorway/forecast/training_mornings", 1 + mornings.size());
     report.paragraph("Every station's flow (5-minute mean) forecast h minutes ahead from the"
         + " last " + settings.inputMinutes() + " minutes of all 20 loop locations (tokens:"
-        + " stations and ramps, so attention runs over detectors), trained on the windows"
-        + " whose target ends before " + settings.testFrom() + " and evaluated on the held-out"
-        + " rest. Baselines: persistence (the last 5 minutes) and the training-period mean of"
-        + " each station (the data hold one simulated morning, so there is no time-of-day"
-        + " history). Attention variant '" + forecaster.attentionId() + "'.");
+        + " stations and ramps, so attention runs over detectors). Trained on "
+        + (1 + mornings.size()) + " SUMO-simulated mornings (simulator output, not field"
+        + " data): every window of the " + mornings.size() + " extra mornings (other seeds"
+        + " and demand levels) and the windows of the main morning whose target ends before "
+        + settings.testFrom() + "; evaluated on the main morning's held-out rest."
+        + (mornings.isEmpty() ? " Baselines: persistence (the last 5 minutes) and the"
+            + " training-period mean of each station."
+            : " Baselines: persistence (the last 5 minutes) and the historical average (each"
+            + " station's flow at the same time of day averaged over the extra mornings),"
+            + " which the network also sees as a feature.")
+        + " Attention variant '" + forecaster.attentionId() + "'.");
     for (int horizon : horizons) {
-      horizon(context, loops, settings.inputMinutes(), horizon, testStart, forecaster);
+      horizon(context, loops, mornings, settings.inputMinutes(), horizon, testStart,
+          forecaster);
     }
   }
 
-  private static void horizon(StudyContext context, MotorwayLoops loops, int inputMinutes,
-      int horizon, int testStart, ForecasterSettings forecaster) {
-    StationForecast data = StationForecast.of(loops, inputMinutes, horizon, testStart);
+  private static void horizon(StudyContext context, MotorwayLoops loops,
+      List<MotorwayLoops> mornings, int inputMinutes, int horizon, int testStart,
+      ForecasterSettings forecaster) {
+    StationForecast data = StationForecast.of(loops, mornings, inputMinutes, 1, horizon,
+        testStart);
     String prefix = "motorway/forecast/h" + horizon + "/";
     SequenceForecaster model;
     try (StudyContext.Progress progress = context.progress("motorway: forecast " + horizon
@@ -105,7 +116,7 @@ final class MotorwayForecast {
     }
     report.table(prefix + "mae", "Mean absolute error of the " + horizon + "-min flow"
         + " forecast on the test hour [veh/h]", List.of("station", "twin", "persistence",
-            "training mean"), rows);
+            mornings.isEmpty() ? "training mean" : "historical average"), rows);
     chartStation(report, prefix, loops, data, model, horizon, names);
     chartAttention(report, prefix, data, model, horizon);
   }

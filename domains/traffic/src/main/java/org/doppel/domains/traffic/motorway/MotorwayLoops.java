@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.doppel.domains.traffic.CsvRows;
+import org.doppel.domains.traffic.Mornings;
 import org.doppel.sdk.PluginException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +83,23 @@ public final class MotorwayLoops {
 
   /** The set shipped in the traffic bundle. */
   public static MotorwayLoops shipped() throws IOException {
-    return read(name -> {
-      InputStream in = MotorwayLoops.class.getResourceAsStream(SHIPPED + name);
-      if (in == null) {
-        throw new IOException("the traffic bundle lacks " + SHIPPED + name);
-      }
-      return in;
-    });
+    return read(MotorwayLoops::shippedFile);
+  }
+
+  /**
+   * The extra simulated mornings shipped in the traffic bundle (same corridor and loops,
+   * other seeds and demand levels; see the data README), in manifest order.
+   */
+  public static List<MotorwayLoops> shippedMornings() throws IOException {
+    return readMornings(MotorwayLoops::shippedFile);
+  }
+
+  private static InputStream shippedFile(String name) throws IOException {
+    InputStream in = MotorwayLoops.class.getResourceAsStream(SHIPPED + name);
+    if (in == null) {
+      throw new java.io.FileNotFoundException("the traffic bundle lacks " + SHIPPED + name);
+    }
+    return in;
   }
 
   /** Opens one of the set's files by name. */
@@ -102,23 +114,68 @@ public final class MotorwayLoops {
    * @throws PluginException naming the file, line and column of bad input
    */
   public static MotorwayLoops read(Source source) throws IOException {
-    Builder b = new Builder();
+    return read(source, LOOPS);
+  }
+
+  /**
+   * Reads a set whose loop rows are in {@code loopsFile} (gzip when it ends in {@code .gz})
+   * rather than {@value #LOOPS}.
+   *
+   * @throws PluginException naming {@code loopsFile}, the line and column of bad input
+   */
+  public static MotorwayLoops read(Source source, String loopsFile) throws IOException {
+    Builder b = new Builder(loopsFile);
     try (Reader detectors = reader(source, DETECTORS); Reader edges = reader(source, EDGES)) {
       b.readDetectors(detectors);
       b.readEdges(edges);
     }
-    try (Reader loops = reader(source, LOOPS)) {
+    try (Reader loops = reader(source, loopsFile)) {
       b.readLoops(loops);
     }
     if (!b.repairs.isEmpty()) {
-      LOG.warn("Motorway loop data repaired [{}] value(s); first: [{}]", b.repairs.size(),
-          b.repairs.get(0));
+      LOG.warn("Motorway loop data [{}] repaired [{}] value(s); first: [{}]", loopsFile,
+          b.repairs.size(), b.repairs.get(0));
     }
     return new MotorwayLoops(b);
   }
 
+  /**
+   * Reads the extra mornings the set's manifest ({@value Mornings#MANIFEST}) lists, each
+   * through the same checks as {@link #read(Source)}; none when the set has no manifest.
+   * Each must cover the same minutes as the others.
+   *
+   * @throws PluginException naming the morning's file, line and column of bad input
+   */
+  public static List<MotorwayLoops> readMornings(Source source) throws IOException {
+    List<Mornings.Morning> listed;
+    try (InputStream manifest = source.open(Mornings.MANIFEST)) {
+      listed = Mornings.read(manifest, Mornings.MANIFEST);
+    } catch (java.io.FileNotFoundException e) {
+      return List.of();
+    }
+    List<MotorwayLoops> mornings = new ArrayList<>();
+    for (Mornings.Morning morning : listed) {
+      MotorwayLoops loops = read(source, morning.file());
+      long rows = (long) loops.minutes() * (2 + loops.stations.stream()
+          .mapToInt(Station::lanes).sum());
+      if (rows != morning.rows()) {
+        throw new PluginException(morning.file() + ": " + rows + " loop rows, but "
+            + Mornings.MANIFEST + " lists " + morning.rows());
+      }
+      if (!mornings.isEmpty() && (loops.startSecond != mornings.get(0).startSecond
+          || loops.minutes() != mornings.get(0).minutes())) {
+        throw new PluginException(morning.file() + ": covers " + loops.minutes()
+            + " minutes from second " + loops.startSecond + ", the first morning "
+            + mornings.get(0).minutes() + " from " + mornings.get(0).startSecond);
+      }
+      mornings.add(loops);
+    }
+    return List.copyOf(mornings);
+  }
+
   private static Reader reader(Source source, String name) throws IOException {
-    return new InputStreamReader(source.open(name), StandardCharsets.UTF_8);
+    return new InputStreamReader(CsvRows.unpacked(source.open(name), name),
+        StandardCharsets.UTF_8);
   }
 
   public List<Station> stations() {
@@ -206,6 +263,11 @@ public final class MotorwayLoops {
     private double onRampX = Double.NaN;
     private double offRampX = Double.NaN;
     private double onRampLength = Double.NaN;
+    private final String loopsFile;
+
+    Builder(String loopsFile) {
+      this.loopsFile = loopsFile;
+    }
 
     void readDetectors(Reader in) throws IOException {
       Map<String, double[]> byStation = new TreeMap<>();
@@ -262,14 +324,14 @@ public final class MotorwayLoops {
     }
 
     void readLoops(Reader in) throws IOException {
-      List<CSVRecord> records = parse(in, LOOPS);
+      List<CSVRecord> records = parse(in, loopsFile);
       if (records.isEmpty()) {
-        throw new PluginException(LOOPS + ": no rows");
+        throw new PluginException(loopsFile + ": no rows");
       }
-      startSecond = (int) number(records.get(0), LOOPS, "interval_begin_s");
+      startSecond = (int) number(records.get(0), loopsFile, "interval_begin_s");
       int last = startSecond;
       for (CSVRecord r : records) {
-        last = Math.max(last, (int) number(r, LOOPS, "interval_begin_s"));
+        last = Math.max(last, (int) number(r, loopsFile, "interval_begin_s"));
       }
       int minutes = (last - startSecond) / 60 + 1;
       int n = stations.size();
@@ -294,44 +356,45 @@ public final class MotorwayLoops {
 
     private void readRow(CSVRecord r, int minutes, Map<String, boolean[]> seen,
         double[][] speedSum, double[][] counted) {
-      String id = text(r, LOOPS, "detector_id");
+      String id = text(r, loopsFile, "detector_id");
       Integer station = stationOf.get(id);
       String ramp = rampOf.get(id);
       if (station == null && ramp == null) {
-        throw located(LOOPS, r, "detector_id", "detector '" + id + "' is not in the network ("
-            + DETECTORS + " lists " + (stationOf.size() + rampOf.size()) + " loops)");
+        throw located(loopsFile, r, "detector_id", "detector '" + id + "' is not in the"
+            + " network (" + DETECTORS + " lists " + (stationOf.size() + rampOf.size())
+            + " loops)");
       }
-      int begin = (int) number(r, LOOPS, "interval_begin_s");
+      int begin = (int) number(r, loopsFile, "interval_begin_s");
       if ((begin - startSecond) % 60 != 0 || begin < startSecond) {
-        throw located(LOOPS, r, "interval_begin_s", "interval start " + begin
+        throw located(loopsFile, r, "interval_begin_s", "interval start " + begin
             + " s is not a whole minute after the first, " + startSecond + " s");
       }
       int minute = (begin - startSecond) / 60;
       boolean[] minutesSeen = seen.computeIfAbsent(id, k -> new boolean[minutes]);
       if (minutesSeen[minute]) {
-        throw located(LOOPS, r, "interval_begin_s", "detector '" + id
+        throw located(loopsFile, r, "interval_begin_s", "detector '" + id
             + "' has a second row for the minute starting at " + begin + " s");
       }
       minutesSeen[minute] = true;
 
-      double count = number(r, LOOPS, "veh_count");
+      double count = number(r, loopsFile, "veh_count");
       if (count < 0 || count != Math.rint(count)) {
-        throw located(LOOPS, r, "veh_count", "vehicle count must be a whole number >= 0, got "
-            + r.get("veh_count"));
+        throw located(loopsFile, r, "veh_count", "vehicle count must be a whole number >= 0,"
+            + " got " + r.get("veh_count"));
       }
-      double occupancy = number(r, LOOPS, "occupancy_pct");
+      double occupancy = number(r, loopsFile, "occupancy_pct");
       if (occupancy < 0 || occupancy > 100) {
-        throw located(LOOPS, r, "occupancy_pct", "occupancy must be within [0, 100] %, got "
-            + r.get("occupancy_pct"));
+        throw located(loopsFile, r, "occupancy_pct", "occupancy must be within [0, 100] %,"
+            + " got " + r.get("occupancy_pct"));
       }
-      double meanSpeed = optional(r, LOOPS, "speed_m_per_s");
+      double meanSpeed = optional(r, loopsFile, "speed_m_per_s");
       if (count == 0 && !Double.isNaN(meanSpeed)) {
-        repairs.add(LOOPS + ", line " + line(r) + ", column speed_m_per_s: speed "
+        repairs.add(loopsFile + ", line " + line(r) + ", column speed_m_per_s: speed "
             + r.get("speed_m_per_s") + " given with veh_count 0; dropped");
         meanSpeed = Double.NaN;
       }
       if (meanSpeed < 0) {
-        throw located(LOOPS, r, "speed_m_per_s", "speed must not be negative, got "
+        throw located(loopsFile, r, "speed_m_per_s", "speed must not be negative, got "
             + r.get("speed_m_per_s"));
       }
 
@@ -340,7 +403,7 @@ public final class MotorwayLoops {
         (ramp.equals(ON_RAMP) ? onRampFlow : offRampFlow)[minute] = perHour;
         return;
       }
-      double length = count > 0 ? optional(r, LOOPS, "mean_length_m") : Double.NaN;
+      double length = count > 0 ? optional(r, loopsFile, "mean_length_m") : Double.NaN;
       double vehicleLength = Double.isNaN(length) || length <= 0 ? DEFAULT_VEHICLE_LENGTH_M
           : length;
       flow[station][minute] += perHour;
@@ -358,12 +421,12 @@ public final class MotorwayLoops {
       for (String id : ids) {
         boolean[] minutesSeen = seen.get(id);
         if (minutesSeen == null) {
-          throw new PluginException(LOOPS + ": detector '" + id + "' of " + DETECTORS
+          throw new PluginException(loopsFile + ": detector '" + id + "' of " + DETECTORS
               + " has no rows");
         }
         for (int m = 0; m < minutes; m++) {
           if (!minutesSeen[m]) {
-            throw new PluginException(LOOPS + ": detector '" + id + "' has no row for the"
+            throw new PluginException(loopsFile + ": detector '" + id + "' has no row for the"
                 + " minute starting at " + (startSecond + 60 * m) + " s");
           }
         }

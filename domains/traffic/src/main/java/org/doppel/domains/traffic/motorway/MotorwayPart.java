@@ -72,7 +72,7 @@ public final class MotorwayPart implements TrafficPart {
     reportBreakdown(report, loops, model, runs.get("no-metering"));
     reportPolicies(report, settings, loops, model, runs);
 
-    MotorwayForecast.run(context, settings, loops);
+    MotorwayForecast.run(context, settings, loops, MotorwayLoops.shippedMornings());
   }
 
   private static void reportCalibration(StudyReport report, Calibration c) {

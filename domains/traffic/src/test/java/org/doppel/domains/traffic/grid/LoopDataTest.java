@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.doppel.domains.traffic.Mornings;
 import org.doppel.sdk.data.IngestException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,71 @@ class LoopDataTest {
         () -> LoopData.read(file.toUri().toURL(), "short.csv", network));
 
     assertTrue(error.getMessage().contains(network.detectors().get(3)), error.getMessage());
+  }
+
+  @Test
+  void theShippedExtraMorningsCoverTheSameLoopsAndMinutes() throws Exception {
+    GridDataset data = GridDataset.shipped();
+    LoopData main = data.loops(network);
+    List<LoopData> mornings = data.mornings(network);
+
+    assertEquals(6, mornings.size());
+    for (LoopData morning : mornings) {
+      assertEquals(main.minutes(), morning.minutes());
+      assertEquals(main.loops(), morning.loops());
+      assertEquals(main.startSeconds(), morning.startSeconds());
+    }
+  }
+
+  /** The shipped grid files in {@code folder}, with one extra morning, {@code bad.csv.gz}. */
+  private GridDataset withMorning(String morning, int listedRows) throws Exception {
+    for (String name : List.of("edges.csv", "detectors.csv", "loops_1min.csv")) {
+      try (var in = GridDataset.class.getResourceAsStream(GridDataset.RESOURCES + name)) {
+        Files.copy(in, folder.resolve(name));
+      }
+    }
+    Path mornings = Files.createDirectories(folder.resolve("mornings"));
+    Files.writeString(mornings.resolve("mornings.csv"), "file,seed,demand_factor,"
+        + "shift_quarter_hours,rows\nbad.csv.gz,1,1.0,0," + listedRows + "\n");
+    String text = Files.readString(minute("bad.csv", morning));
+    try (var out = new GZIPOutputStream(Files.newOutputStream(mornings.resolve(
+        "bad.csv.gz")))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return GridDataset.folder(folder);
+  }
+
+  @Test
+  void aBadRowInAnExtraMorningNamesItsFileAndLine() throws Exception {
+    GridDataset data = withMorning("06:00:00,21600,21660," + network.detectors().get(3)
+        + ",e,l,-2,-120.00,0.50,14.91,14.91,4.50,1", 128);
+
+    IngestException error = assertThrows(IngestException.class,
+        () -> data.mornings(data.network()));
+
+    assertTrue(error.getMessage().contains(folder.resolve("mornings/bad.csv.gz") + ":5"
+        + " [veh_count]"), error.getMessage());
+  }
+
+  @Test
+  void anExtraMorningWithOtherRowsThanItsManifestSaysIsNamed() throws Exception {
+    GridDataset data = withMorning(null, 30720);
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> data.mornings(data.network()));
+
+    assertTrue(error.getMessage().contains("bad.csv.gz: 1 minutes × 128 loops, but"
+        + " mornings/mornings.csv lists 30720 rows"), error.getMessage());
+  }
+
+  @Test
+  void aBadManifestRowIsLocated() throws Exception {
+    IngestException error = assertThrows(IngestException.class, () -> Mornings.read(
+        new ByteArrayInputStream(("file,seed,demand_factor,shift_quarter_hours,rows\n"
+            + "a.csv.gz,1,-1,0,5\n").getBytes(StandardCharsets.UTF_8)), "mornings.csv"));
+
+    assertTrue(error.getMessage().contains("mornings.csv:2 [demand_factor]"),
+        error.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.doppel.sdk.PluginException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,53 @@ class MotorwayLoopsTest {
         () -> readWith(3, f -> set(f, 8, "140")));
 
     assertTrue(e.getMessage().startsWith("loops_1min.csv, line 3, column occupancy_pct:"),
+        e.getMessage());
+  }
+
+  @Test
+  void shippedExtraMorningsShareTheCorridorAndTheMinutes() throws IOException {
+    MotorwayLoops main = MotorwayLoops.shipped();
+    List<MotorwayLoops> mornings = MotorwayLoops.shippedMornings();
+
+    assertEquals(6, mornings.size());
+    for (MotorwayLoops morning : mornings) {
+      assertEquals(main.stations(), morning.stations());
+      assertEquals(240, morning.minutes());
+      assertEquals(21600, morning.startSecond());
+      assertTrue(morning.repairs().isEmpty());
+    }
+    // Other seeds and demand: the first minute at S01 differs from the main morning's.
+    assertTrue(Arrays.stream(mornings.get(0).flow()[0]).sum()
+        != Arrays.stream(main.flow()[0]).sum());
+  }
+
+  @Test
+  void aBadRowInAnExtraMorningNamesItsFileAndLine() throws IOException {
+    String manifest = "file,seed,demand_factor,shift_quarter_hours,rows\n"
+        + "bad.csv.gz,1,1.0,0,12720\n";
+    List<String> lines = new ArrayList<>();
+    try (InputStream in = new GZIPInputStream(MotorwayLoops.class.getResourceAsStream(DATA
+        + "mornings/seed1-x1.00.csv.gz"))) {
+      lines.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+    }
+    // interval_begin_s, interval_end_s, detector_id, veh_count, ...: a negative count
+    String[] fields = lines.get(3).split(",", -1);
+    fields[3] = "-2";
+    lines.set(3, String.join(",", fields));
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(packed)) {
+      out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    PluginException e = assertThrows(PluginException.class, () -> MotorwayLoops.readMornings(
+        name -> switch (name) {
+          case "mornings/mornings.csv" -> new ByteArrayInputStream(
+              manifest.getBytes(StandardCharsets.UTF_8));
+          case "mornings/bad.csv.gz" -> new ByteArrayInputStream(packed.toByteArray());
+          default -> MotorwayLoops.class.getResourceAsStream(DATA + name);
+        }));
+
+    assertTrue(e.getMessage().startsWith("mornings/bad.csv.gz, line 4, column veh_count:"),
         e.getMessage());
   }
 
