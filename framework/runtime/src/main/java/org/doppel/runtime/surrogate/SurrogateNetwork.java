@@ -62,8 +62,10 @@ final class SurrogateNetwork {
         .add(embedB), -1, tokens, width).add(position);
 
     // Full windows: every key is real. The mask is derived from the input so it has the
-    // batch's size.
-    SDVariable keyMask = sd.onesLike("key_mask", sd.sum(patches, false, 2));
+    // batch's size, from one feature of each patch (a view) rather than a sum over all of
+    // them, which cost a tenth of a millisecond per call at batch 64.
+    SDVariable keyMask = sd.onesLike("key_mask",
+        patches.get(SDIndex.all(), SDIndex.all(), SDIndex.point(0)));
     AttentionBlock block = variant.build(sd, embedded, keyMask, new AttentionSpec(
         ATTENTION_PREFIX, tokens, width, attentionParameters, seed));
     int flatWidth = block.queries() * block.width();
