@@ -9,6 +9,8 @@ import org.doppel.sdk.model.SurrogateModel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -146,6 +148,55 @@ final class HeadPruning {
           keep.length, block.headWidth());
       graph.associateArrayWithVariable(Nd4j.createFromArray(resized), name);
     }
+  }
+
+  /**
+   * With one head left, a head split (reshape to {@code [-1, tokens, 1, d]}, move the head
+   * axis, reshape to {@code [-1, tokens, d]}) and the merge back only copy: the last reshape
+   * of each is fed the split's input instead, so the graph runs those steps no more (their
+   * ops stay in the graph, unused). A split that does not have that form is left as it is.
+   *
+   * @return how many splits and merges were bypassed
+   */
+  static int bypassSingleHead(SameDiff graph, HeadBlock block) {
+    int bypassed = 0;
+    for (String shape : List.of(HeadLayout.HEAD_SPLIT, HeadLayout.CONTEXT_SPLIT)) {
+      Variable constant = graph.getVariables().get(block.prefix() + shape);
+      if (constant == null || constant.getInputsForOp() == null) {
+        continue;
+      }
+      for (String split : List.copyOf(constant.getInputsForOp())) {
+        if (bypass(graph, graph.getOps().get(split))) {
+          bypassed++;
+        }
+      }
+    }
+    return bypassed;
+  }
+
+  private static boolean bypass(SameDiff graph, SameDiffOp split) {
+    SameDiffOp permute = onlyConsumer(graph, split, "permute");
+    SameDiffOp merge = permute == null ? null : onlyConsumer(graph, permute, "reshape");
+    if (merge == null || !"reshape".equals(split.getOp().opName())) {
+      return false;
+    }
+    SDVariable input = graph.getVariable(split.getInputsToOp().get(0));
+    graph.replaceArgFor(0, input, merge.getOp());
+    return true;
+  }
+
+  /** The one op that reads {@code op}'s only output, if it is a {@code name} op. */
+  private static SameDiffOp onlyConsumer(SameDiff graph, SameDiffOp op, String name) {
+    List<String> outputs = op.getOutputsOfOp();
+    if (outputs == null || outputs.size() != 1) {
+      return null;
+    }
+    List<String> consumers = graph.getVariables().get(outputs.get(0)).getInputsForOp();
+    if (consumers == null || consumers.size() != 1) {
+      return null;
+    }
+    SameDiffOp consumer = graph.getOps().get(consumers.get(0));
+    return name.equals(consumer.getOp().opName()) ? consumer : null;
   }
 
   private static INDArray rows(INDArray output, HeadBlock block, int head) {

@@ -124,8 +124,10 @@ public final class StructuredPruning implements CompressionStrategy {
       long[] keep = keep(HeadPruning.importance(pruned, block, context),
           block.heads() - removed);
       HeadPruning.shrink(graph, block, keep);
+      int bypassed = keep.length == 1 ? HeadPruning.bypassSingleHead(graph, block) : 0;
       heads.put(block.prefix(), block.heads() + " -> " + keep.length + " (kept "
-          + Arrays.toString(keep) + ")");
+          + Arrays.toString(keep) + (bypassed > 0 ? ", " + bypassed + " head splits and "
+          + "merges bypassed" : "") + ")");
       changed.addAll(block.arrays());
     }
     TrainingState.reset(graph, changed);

@@ -86,6 +86,21 @@ class HeadPruningTest {
   }
 
   @Test
+  void oneHeadLeftSkipsTheSplitAndMergeAndForecastsTheSame() {
+    SurrogateModel model = trained.copy();
+    HeadPruning.HeadBlock block = HeadPruning.blocks(model.graph()).get(0);
+    HeadPruning.shrink(model.graph(), block, new long[] {1});
+    INDArray windows = FIXTURE.validation.getFeatures(0);
+    INDArray split = model.predict(windows);
+
+    int bypassed = HeadPruning.bypassSingleHead(model.graph(), block);
+
+    assertEquals(4, bypassed, "three head splits (q, k, v) and one merge");
+    assertTrue(split.equalsWithEps(model.predict(windows), 1e-6));
+    assertEquals(0, HeadPruning.bypassSingleHead(model.graph(), block), "done once");
+  }
+
+  @Test
   void keepsOneHeadAtLeastAndSurvivesSaveAndLoad(@TempDir Path dir) throws IOException {
     CompressionOutcome outcome = prune(trained, Map.of("sparsity", 0.9,
         "fine_tune_epochs", 1));
