@@ -72,8 +72,16 @@ public final class Parameters {
     if (value == null) {
       return fallback;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+    if (value instanceof Integer || value instanceof Short) {
       return ((Number) value).intValue();
+    }
+    if (value instanceof Long number) {
+      // a count too large for an int must not wrap around into a plausible one
+      if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+        throw invalid(key, value, "a whole number of at most " + Integer.MAX_VALUE
+            + " in size");
+      }
+      return number.intValue();
     }
     try {
       return Integer.parseInt(value.toString().trim());

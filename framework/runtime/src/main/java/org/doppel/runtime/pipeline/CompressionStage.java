@@ -14,6 +14,7 @@ import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.surrogate.TrainedSurrogate;
 import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.compression.CompressionOutcome;
 import org.doppel.sdk.compression.CompressionStrategy;
@@ -97,9 +98,19 @@ final class CompressionStage {
           current = outcome.model();
           bar.step(id + " done");
         } catch (RuntimeException e) {
-          String reason = "compression/" + id + ": " + describe(e);
-          LOG.error("Compression step [{}] failed, the chain stops and the models before it"
-              + " are kept: {}", i + 1, reason, e);
+          String message = describe(e);
+          String reason = message.startsWith(id + ":") || message.startsWith("compression/")
+              ? message : "compression/" + id + ": " + message;
+          // A strategy's own refusal is explained by its message; anything else is a bug
+          // whose stack trace the log keeps.
+          if (e instanceof PluginException) {
+            LOG.error("Compression step [{}] failed, the chain stops and the models before "
+                + "it are kept: {}", i + 1, reason);
+            LOG.debug("Compression step [{}] failure", i + 1, e);
+          } else {
+            LOG.error("Compression step [{}] failed, the chain stops and the models before "
+                + "it are kept: {}", i + 1, reason, e);
+          }
           failure = Measured.failed(id, asked, reason);
           break;
         }
@@ -128,7 +139,8 @@ final class CompressionStage {
       Measured result = new Measured(strategy, asked, model.parameterCount(),
           model.nonZeroParameterCount(), bytes, latency, accuracy, details, note, null);
       LOG.info("Model [{}]: [{}] parameters ([{}] non-zero), [{}] bytes, latency [{}] ms "
-          + "(batch 1) / [{}] ms (batch 64), day-ahead {}", strategy,
+          + "(batch 1) / [{}] ms (batch 64), day-ahead {}",
+          "none".equals(strategy) ? "uncompressed" : strategy,
           result.parameterCount(), result.nonZeroParameters(), bytes,
           String.format("%.3f", latency.batch1Ms()), String.format("%.3f",
               latency.batch64Ms()), accuracy);

@@ -167,19 +167,24 @@ public final class TwinRun {
         return null;
       });
     } catch (PluginException e) {
-      throw attentionSection.error(e.getMessage());
+      throw attentionSection.errorAtParameter(e.getMessage());
     }
 
     List<ScenarioSection> chain = root.has("compression") ? scenario.sections("compression")
         : List.of();
-    for (ScenarioSection step : chain) {
+    for (int i = 0; i < chain.size(); i++) {
+      ScenarioSection step = chain.get(i);
       org.doppel.sdk.compression.CompressionStrategy strategy = resolve(step, "id",
           PluginType.COMPRESSION, step.id(),
           org.doppel.sdk.compression.CompressionStrategy.class);
       try {
         strategy.validate(step.toParameters("compression/" + step.id(), Set.of("id")));
       } catch (PluginException e) {
-        throw step.error(e.getMessage());
+        throw step.errorAtParameter(e.getMessage());
+      }
+      if (strategy.mustBeLast() && i + 1 < chain.size()) {
+        throw step.error(step.id() + " must be the last step of the chain (nothing can "
+            + "compress its model further); put '" + chain.get(i + 1).id() + "' before it");
       }
     }
 

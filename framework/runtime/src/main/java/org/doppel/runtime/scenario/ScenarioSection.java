@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.doppel.sdk.Parameters;
 
 /**
@@ -86,6 +88,29 @@ public final class ScenarioSection {
   public ScenarioException error(String reason) {
     return new ScenarioException(location, path, reason);
   }
+
+  /**
+   * A plugin's complaint located at the parameter it names ({@code parameter 'k'}) when
+   * this section has it, so an error about a {@code --set} value points at that argument;
+   * at the section otherwise.
+   */
+  public ScenarioException errorAtParameter(String reason) {
+    return parameterNamedIn(reason).map(key -> error(key, reason))
+        .orElseGet(() -> error(reason));
+  }
+
+  /** The first key of this section that {@code message} names as {@code parameter 'key'}. */
+  public Optional<String> parameterNamedIn(String message) {
+    Matcher named = NAMED_PARAMETER.matcher(message);
+    while (named.find()) {
+      if (has(named.group(1))) {
+        return Optional.of(named.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern NAMED_PARAMETER = Pattern.compile("parameter '([^']+)'");
 
 
   /** The sub-section {@code key}; required. */

@@ -322,7 +322,19 @@ public final class StudyRun {
       }
       section = inner.get();
     }
-    return section.locationOf(keys[keys.length - 1]);
+    String last = keys[keys.length - 1];
+    // "grid: parameter 'sumo_minutes' ..." points at grid.sumo_minutes when it is written
+    Optional<ScenarioSection> named;
+    try {
+      named = section.optionalSection(last);
+    } catch (RuntimeException notASection) {
+      named = Optional.empty();
+    }
+    Optional<String> parameter = named.flatMap(inner -> inner.parameterNamedIn(message));
+    if (parameter.isPresent()) {
+      return named.get().locationOf(parameter.get());
+    }
+    return section.locationOf(last);
   }
 
   private static final java.util.regex.Pattern FIELD_PATH =

@@ -220,6 +220,20 @@ class TwinRunTest {
   }
 
   @Test
+  void aStepAfterInt8IsALocatedErrorBeforeAnyTraining() {
+    Path elsewhere = runs.resolve("compression-order");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("compression=[quantize-int8, prune-magnitude{sparsity: 0.5}]"),
+        new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("compression[0]")
+        && error.getMessage().contains("quantize-int8 must be the last step")
+        && error.getMessage().contains("put 'prune-magnitude' before it"), error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void anInvalidControllerParameterIsALocatedErrorBeforeAnyTraining() {
     Path elsewhere = runs.resolve("controller-parameter");
 

@@ -54,10 +54,9 @@ public final class Distillation implements CompressionStrategy {
   public void validate(Parameters parameters) {
     parameters.requireOnly(KNOWN);
     double width = parameters.getDouble("width", 0.5);
-    int epochs = parameters.getInt("epochs", 10);
+    FineTuning.epochs(ID, parameters, "epochs", 10, 1);
     double alpha = parameters.getDouble("alpha", 0.0);
     check(width > 0 && width <= 1, "'width' must be in (0, 1], got " + width);
-    check(epochs >= 1, "'epochs' must be 1 or more, got " + epochs);
     check(alpha >= 0 && alpha <= 1, "'alpha' must be in [0, 1], got " + alpha);
   }
 

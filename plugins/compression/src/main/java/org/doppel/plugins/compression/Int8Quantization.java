@@ -43,6 +43,12 @@ public final class Int8Quantization implements CompressionStrategy {
       + "inference dequantizes them and runs the same float kernel, so the file shrinks "
       + "but inference is not faster";
 
+  /** Its int8 weights cannot be pruned, factorised or quantised again. */
+  @Override
+  public boolean mustBeLast() {
+    return true;
+  }
+
   @Override
   public String id() {
     return ID;

@@ -216,11 +216,7 @@ public final class LowRankFactorization implements CompressionStrategy {
 
     static Settings read(Parameters parameters) {
       parameters.requireOnly(KNOWN);
-      int epochs = parameters.getInt("fine_tune_epochs", 0);
-      if (epochs < 0) {
-        throw new PluginException(ID + ": parameter 'fine_tune_epochs' must be 0 or more, "
-            + "got " + epochs);
-      }
+      int epochs = FineTuning.epochs(ID, parameters, "fine_tune_epochs", 0, 0);
       if (parameters.has("energy") && parameters.has("rank")) {
         throw new PluginException(ID + ": give either 'energy' or 'rank', not both");
       }

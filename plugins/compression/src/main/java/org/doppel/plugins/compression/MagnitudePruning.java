@@ -205,11 +205,7 @@ public final class MagnitudePruning implements CompressionStrategy {
         throw new PluginException(ID + ": parameter 'scope' must be 'global' or 'layer', "
             + "got '" + scope + "'");
       }
-      int epochs = parameters.getInt("fine_tune_epochs", 0);
-      if (epochs < 0) {
-        throw new PluginException(ID + ": parameter 'fine_tune_epochs' must be 0 or more, "
-            + "got " + epochs);
-      }
+      int epochs = FineTuning.epochs(ID, parameters, "fine_tune_epochs", 0, 0);
       return new Settings(sparsity, scope.equals("global"), epochs);
     }
   }

@@ -78,12 +78,7 @@ public final class StructuredPruning implements CompressionStrategy {
   }
 
   private static int fineTuneEpochs(Parameters parameters) {
-    int epochs = parameters.getInt("fine_tune_epochs", 0);
-    if (epochs < 0) {
-      throw new PluginException(ID + ": parameter 'fine_tune_epochs' must be 0 or more, got "
-          + epochs);
-    }
-    return epochs;
+    return FineTuning.epochs(ID, parameters, "fine_tune_epochs", 0, 0);
   }
 
   @Override
@@ -100,10 +95,10 @@ public final class StructuredPruning implements CompressionStrategy {
     List<Block> blocks = blocks(graph);
     List<HeadPruning.HeadBlock> headBlocks = HeadPruning.blocks(graph);
     if (blocks.isEmpty() && headBlocks.isEmpty()) {
-      throw new PluginException(ID + ": the model has neither a dense block whose hidden "
-          + "neurons can be removed (a weight matrix product, then only a bias and "
-          + "element-wise activations, then another weight matrix product) nor attention "
-          + "heads laid out as org.doppel.sdk.attention.HeadLayout describes");
+      throw new PluginException(ID + ": the model has nothing it can remove: no dense block "
+          + "with hidden neurons (a weight product, a bias and activations, another weight "
+          + "product) and no attention heads laid out for pruning; the 'multi-head' variant "
+          + "has heads and 'none' has a dense block");
     }
 
     Map<String, Object> widths = new LinkedHashMap<>();
@@ -154,7 +149,7 @@ public final class StructuredPruning implements CompressionStrategy {
   private static double sparsity(Parameters parameters) {
     if (!parameters.has("sparsity")) {
       throw new PluginException(ID + ": parameter 'sparsity' is required, the share of "
-          + "hidden neurons to remove in [0, 1), such as 0.5");
+          + "hidden neurons and attention heads to remove in [0, 1), such as 0.5");
     }
     double sparsity = parameters.getDouble("sparsity", 0);
     if (!(sparsity >= 0 && sparsity < 1)) {

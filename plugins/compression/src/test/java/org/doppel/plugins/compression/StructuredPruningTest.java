@@ -104,7 +104,9 @@ class StructuredPruningTest {
   void refusesBadParameters() {
     List<Map<String, ?>> bads = List.of(Map.of("sparsity", 1.0), Map.of("sparsity", -0.5),
         Map.of(), Map.of("sparsity", 0.5, "heads", 2),
-        Map.of("sparsity", 0.5, "fine_tune_epochs", -1));
+        Map.of("sparsity", 0.5, "fine_tune_epochs", -1),
+        Map.of("sparsity", 0.5, "fine_tune_epochs", 1001),
+        Map.of("sparsity", 0.5, "fine_tune_epochs", 99_999_999_999L));
     for (Map<String, ?> bad : bads) {
       PluginException error = assertThrows(PluginException.class,
           () -> prune(fixture.trained, bad), bad.toString());

@@ -40,4 +40,16 @@ public interface CompressionStrategy extends Plugin {
    */
   default void validate(Parameters parameters) {
   }
+
+  /**
+   * Whether nothing may follow this strategy in a chain, because the model it returns keeps
+   * weights that no other strategy can rewrite (int8 weights, for example). A run refuses a
+   * chain that puts a step after such a strategy before it trains anything. The default is
+   * {@code false}.
+   *
+   * @since 0.3.0
+   */
+  default boolean mustBeLast() {
+    return false;
+  }
 }

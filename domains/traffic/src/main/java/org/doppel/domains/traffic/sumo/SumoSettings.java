@@ -6,6 +6,7 @@ import java.util.Set;
 import org.doppel.domains.traffic.grid.SignalTiming;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.PluginException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The grid section's choice of plant. Immutable.
@@ -72,6 +73,11 @@ public record SumoSettings(boolean live, int minutes) {
   /** Whole cycles of {@code timing} in the minutes a run simulates. */
   public int cycles(SignalTiming timing, boolean quick) {
     int simulated = quick ? Math.min(minutes, QUICK_MINUTES) : minutes;
+    if (simulated < minutes) {
+      LoggerFactory.getLogger(SumoSettings.class).warn("A quick run simulates [{}] of the "
+          + "[{}] SUMO minutes asked (grid.sumo_minutes); run without --quick for all",
+          simulated, minutes);
+    }
     return Math.max(1, (int) Math.floor(simulated * 60 / timing.cycleSeconds()));
   }
 }
