@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Training-step time and inference latency of each variant's block at the smart-grid size
  * (42 tokens of width 32, a linear head on the last query, mean squared error, Adam),
- * medians after warm-up (a training step timed inside an epoch, as the twin trains); then the same blocks in PyTorch ({@code src/test/python}), in the
- * same run, when the interpreter named by {@code doppel.python} (default {@code python3})
+ * medians after warm-up (a training step timed inside an epoch, as the twin trains); then
+ * the same blocks in PyTorch ({@code src/test/python}), in the same run, when the
+ * interpreter named by {@code doppel.python} (default {@code python3})
  * can import {@code torch}. Slow, so it runs only when asked:
  * {@code mvn -B -o -q -pl plugins/attention -am verify -Dtest=AttentionBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Ddoppel.benchmark=true
