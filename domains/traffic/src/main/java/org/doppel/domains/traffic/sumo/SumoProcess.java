@@ -225,6 +225,9 @@ public final class SumoProcess implements AutoCloseable {
   private static String tail(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+      if (lines.stream().allMatch(String::isBlank)) {
+        return "(sumo wrote nothing to it)";
+      }
       return String.join("\n", lines.subList(Math.max(0, lines.size() - QUOTED_LINES),
           lines.size()));
     } catch (IOException e) {
