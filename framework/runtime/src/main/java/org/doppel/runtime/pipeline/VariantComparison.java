@@ -21,7 +21,9 @@ import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.surrogate.SurrogateSettings;
+import org.doppel.runtime.surrogate.SurrogateTrainer;
 import org.doppel.sdk.Parameters;
+import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.compute.ComputeService;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code doppel compare}: trains the scenario's surrogate once per attention variant, on the
  * same data, split, settings and seed, and writes one table and one page of charts: error,
  * parameters, training time and inference latency. The scenario's attention parameters go
- * to its own variant; every other variant runs with its defaults. Not thread-safe.
+ * to its own variant, and are checked as {@code run} checks them even when that variant is
+ * not compared; every other variant runs with its defaults. Not thread-safe.
  */
 public final class VariantComparison {
 
@@ -102,6 +105,7 @@ public final class VariantComparison {
     SurrogateSettings written = SurrogateSettings.from(scenario.section("surrogate"));
     SurrogateSettings settings = options.quick() ? written.quick() : written;
     long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
+    checkOwnVariant(attention, settings);
 
     DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
     Split split = Split.from(scenario.section("split"), data.series().size(),
@@ -130,6 +134,25 @@ public final class VariantComparison {
     } catch (IOException | RuntimeException | LinkageError e) {
       // A LinkageError is what a run meets when Ctrl-C stops the framework under it.
       throw new TwinRun.RunFailedException(folder.fail(e), folder.reported(e));
+    }
+  }
+
+  /**
+   * Refuses, as {@code run} would, a scenario whose own attention section is wrong (say
+   * {@code --set attention.k=8} on a {@code multi-head} scenario), whether or not its
+   * variant is among those compared: its parameters would otherwise be dropped silently.
+   */
+  private void checkOwnVariant(ScenarioSection attention, SurrogateSettings settings) {
+    AttentionVariant own = TwinRun.resolve(plugins, attention, "id", PluginType.ATTENTION,
+        attention.id(), AttentionVariant.class);
+    Parameters parameters = attention.toParameters("attention/" + own.id(), Set.of("id"));
+    try {
+      compute.run("check", () -> {
+        new SurrogateTrainer(settings, own, parameters, 0).checkParameters();
+        return null;
+      });
+    } catch (PluginException e) {
+      throw attention.errorAtParameter(e.getMessage());
     }
   }
 

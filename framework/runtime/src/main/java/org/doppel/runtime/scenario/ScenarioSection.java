@@ -99,7 +99,10 @@ public final class ScenarioSection {
         .orElseGet(() -> error(reason));
   }
 
-  /** The first key of this section that {@code message} names as {@code parameter 'key'}. */
+  /**
+   * The first key of this section that {@code message} names, as {@code parameter 'key'}
+   * or in {@code unknown parameter(s) [key, ...]}.
+   */
   public Optional<String> parameterNamedIn(String message) {
     Matcher named = NAMED_PARAMETER.matcher(message);
     while (named.find()) {
@@ -107,10 +110,20 @@ public final class ScenarioSection {
         return Optional.of(named.group(1));
       }
     }
+    Matcher unknown = UNKNOWN_PARAMETERS.matcher(message);
+    if (unknown.find()) {
+      for (String key : unknown.group(1).split(",\\s*")) {
+        if (has(key)) {
+          return Optional.of(key);
+        }
+      }
+    }
     return Optional.empty();
   }
 
   private static final Pattern NAMED_PARAMETER = Pattern.compile("parameter '([^']+)'");
+  private static final Pattern UNKNOWN_PARAMETERS =
+      Pattern.compile("unknown parameter\\(s\\) \\[([^\\]]+)\\]");
 
 
   /** The sub-section {@code key}; required. */

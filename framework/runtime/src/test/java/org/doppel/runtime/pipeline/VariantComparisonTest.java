@@ -1,7 +1,9 @@
 package org.doppel.runtime.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import org.doppel.domains.smartgrid.SmartGridDomain;
 import org.doppel.runtime.ingest.CsvTimeSeriesIngest;
 import org.doppel.runtime.registry.PluginLookup;
 import org.doppel.runtime.scenario.ScenarioDocument;
+import org.doppel.runtime.scenario.ScenarioException;
 import org.doppel.sdk.Plugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +59,25 @@ class VariantComparisonTest {
       assertTrue(Files.size(outcome.folder().resolve(file)) > 0, file);
     }
     assertEquals(8, Files.readAllLines(outcome.folder().resolve("comparison.csv")).size());
+  }
+
+  @Test
+  void aParameterTheScenariosOwnVariantRefusesIsALocatedErrorBeforeAnyFolder() {
+    SmartGridDomain domain = new SmartGridDomain();
+    List<Plugin> plugins = new ArrayList<>(TestVariants.all());
+    plugins.add(domain);
+    VariantComparison comparison = new VariantComparison(PluginLookup.of(plugins),
+        new CsvTimeSeriesIngest(), ComputeAccess.direct(), Progress.off());
+    // k belongs to top-k, not to the scenario's multi-head: run refuses it, so must compare
+    ScenarioDocument scenario = ScenarioDocument.load(domain.defaultScenario(), "default")
+        .overrides(List.of("attention.k=8"));
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison.compare(
+        scenario, List.of("top-k"), new RunOptions(runs, true,
+            LocalDateTime.parse("2026-12-04T12:00:00"))));
+
+    assertTrue(error.getMessage().contains("--set attention.k=8")
+        && error.getMessage().contains("k"), error.getMessage());
+    assertFalse(Files.exists(runs) && runs.toFile().list().length > 0, "no run folder");
   }
 }
