@@ -138,7 +138,7 @@ final class FakeTraciServer implements AutoCloseable {
   /** A status: command id, result (0 = OK, 0xff = error), description. */
   static byte[] status(int command, int result, String description) {
     byte[] text = description.getBytes(StandardCharsets.ISO_8859_1);
-    return TraciClient.command(command, ByteBuffer.allocate(1 + 4 + text.length)
+    return TraciWire.command(command, ByteBuffer.allocate(1 + 4 + text.length)
         .put((byte) result).putInt(text.length).put(text).array());
   }
 
@@ -152,7 +152,7 @@ final class FakeTraciServer implements AutoCloseable {
     content.write(query.variable());
     writeString(content, query.object());
     content.writeBytes(typedValue);
-    return TraciClient.command(query.id() + 0x10, content.toByteArray());
+    return TraciWire.command(query.id() + 0x10, content.toByteArray());
   }
 
   static byte[] typedInt(int value) {

@@ -34,7 +34,7 @@ class TraciClientTest {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     for (Command c : commands) {
       answer.writeBytes(switch (c.id()) {
-        case 0x00 -> concat(ok(0x00), TraciClient.command(0x00, versionContent(20,
+        case 0x00 -> concat(ok(0x00), TraciWire.command(0x00, versionContent(20,
             "SUMO 1.15.0")));
         case 0x02 -> concat(ok(0x02), ByteBuffer.allocate(4).putInt(0).array());
         case 0x7f, 0xc2 -> ok(c.id());
@@ -185,7 +185,7 @@ class TraciClientTest {
   @Test
   void aWrongApiLevelIsRefusedNamingBothLevels() throws Exception {
     Function<List<Command>, byte[]> script = commands -> commands.get(0).id() == 0x7f
-        ? ok(0x7f) : concat(ok(0x00), TraciClient.command(0x00, versionContent(21,
+        ? ok(0x7f) : concat(ok(0x00), TraciWire.command(0x00, versionContent(21,
             "SUMO 1.16.0")));
     try (FakeTraciServer server = server(script);
         TraciClient client = TraciClient.connect(server.port(), TIMEOUT, TIMEOUT)) {
