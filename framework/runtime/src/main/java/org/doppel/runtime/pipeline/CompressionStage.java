@@ -101,15 +101,12 @@ final class CompressionStage {
           String message = describe(e);
           String reason = message.startsWith(id + ":") || message.startsWith("compression/")
               ? message : "compression/" + id + ": " + message;
+          LOG.error("Compression step [{}] failed, the chain stops and the models before it"
+              + " are kept: {}", i + 1, reason);
           // A strategy's own refusal is explained by its message; anything else is a bug
           // whose stack trace the log keeps.
-          if (e instanceof PluginException) {
-            LOG.error("Compression step [{}] failed, the chain stops and the models before "
-                + "it are kept: {}", i + 1, reason);
-            LOG.debug("Compression step [{}] failure", i + 1, e);
-          } else {
-            LOG.error("Compression step [{}] failed, the chain stops and the models before "
-                + "it are kept: {}", i + 1, reason, e);
+          if (!(e instanceof PluginException)) {
+            LOG.error("Compression step [{}] failed at", i + 1, e);
           }
           failure = Measured.failed(id, asked, reason);
           break;

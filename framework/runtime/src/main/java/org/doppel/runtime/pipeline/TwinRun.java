@@ -155,20 +155,10 @@ public final class TwinRun {
       settings = settings.quick();
     }
 
-    ScenarioSection attentionSection = scenario.section("attention");
-    AttentionVariant variant = resolve(attentionSection, "id", PluginType.ATTENTION,
-        attentionSection.id(), AttentionVariant.class);
-    Parameters attention = attentionSection.toParameters("attention/" + variant.id(),
-        Set.of("id"));
-    SurrogateSettings checked = settings;
-    try {
-      compute.run("check", () -> {
-        new SurrogateTrainer(checked, variant, attention, 0).checkParameters();
-        return null;
-      });
-    } catch (PluginException e) {
-      throw attentionSection.errorAtParameter(e.getMessage());
-    }
+    CheckedAttention checkedAttention = checkAttention(registry, compute,
+        scenario.section("attention"), settings);
+    AttentionVariant variant = checkedAttention.variant();
+    Parameters attention = checkedAttention.parameters();
 
     List<ScenarioSection> chain = root.has("compression") ? scenario.sections("compression")
         : List.of();
@@ -204,6 +194,30 @@ public final class TwinRun {
   private <T extends Plugin> T resolve(ScenarioSection section, String key, PluginType type,
       String id, Class<T> api) {
     return resolve(registry, section, key, type, id, api);
+  }
+
+  /** A scenario's attention variant with its parameters, checked. */
+  record CheckedAttention(AttentionVariant variant, Parameters parameters) {
+  }
+
+  /**
+   * The variant the attention section names, its parameters checked by building the
+   * untrained network once (milliseconds), so a mistake is a located error before training.
+   */
+  static CheckedAttention checkAttention(PluginLookup plugins, ComputeAccess compute,
+      ScenarioSection section, SurrogateSettings settings) {
+    AttentionVariant variant = resolve(plugins, section, "id", PluginType.ATTENTION,
+        section.id(), AttentionVariant.class);
+    Parameters parameters = section.toParameters("attention/" + variant.id(), Set.of("id"));
+    try {
+      compute.run("check", () -> {
+        new SurrogateTrainer(settings, variant, parameters, 0).checkParameters();
+        return null;
+      });
+    } catch (PluginException e) {
+      throw section.errorAtParameter(e.getMessage());
+    }
+    return new CheckedAttention(variant, parameters);
   }
 
   /** The plugin a scenario names; an unknown id is an error located at {@code key}. */

@@ -21,9 +21,7 @@ import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.surrogate.SurrogateSettings;
-import org.doppel.runtime.surrogate.SurrogateTrainer;
 import org.doppel.sdk.Parameters;
-import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.compute.ComputeService;
@@ -105,7 +103,9 @@ public final class VariantComparison {
     SurrogateSettings written = SurrogateSettings.from(scenario.section("surrogate"));
     SurrogateSettings settings = options.quick() ? written.quick() : written;
     long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
-    checkOwnVariant(attention, settings);
+    // Refused as run refuses it, even when its variant is not compared: the scenario's own
+    // attention parameters (say --set attention.k=8 on multi-head) would be dropped silently.
+    TwinRun.checkAttention(plugins, compute, attention, settings);
 
     DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
     Split split = Split.from(scenario.section("split"), data.series().size(),
@@ -134,25 +134,6 @@ public final class VariantComparison {
     } catch (IOException | RuntimeException | LinkageError e) {
       // A LinkageError is what a run meets when Ctrl-C stops the framework under it.
       throw new TwinRun.RunFailedException(folder.fail(e), folder.reported(e));
-    }
-  }
-
-  /**
-   * Refuses, as {@code run} would, a scenario whose own attention section is wrong (say
-   * {@code --set attention.k=8} on a {@code multi-head} scenario), whether or not its
-   * variant is among those compared: its parameters would otherwise be dropped silently.
-   */
-  private void checkOwnVariant(ScenarioSection attention, SurrogateSettings settings) {
-    AttentionVariant own = TwinRun.resolve(plugins, attention, "id", PluginType.ATTENTION,
-        attention.id(), AttentionVariant.class);
-    Parameters parameters = attention.toParameters("attention/" + own.id(), Set.of("id"));
-    try {
-      compute.run("check", () -> {
-        new SurrogateTrainer(settings, own, parameters, 0).checkParameters();
-        return null;
-      });
-    } catch (PluginException e) {
-      throw attention.errorAtParameter(e.getMessage());
     }
   }
 
