@@ -1,9 +1,11 @@
 """The attention blocks of doppel-attention, written again in PyTorch for a side-by-side time.
 
-Run by AttentionBenchmarkTest (same sizes, warm-up and repeats as the Java side): one
-Markdown row per variant and thread count, with the training-step time (batch 64, Adam,
-linear head on the last query, mean squared error) and the inference latency at batch 1
-and 64, medians in milliseconds. Arguments: tokens width batch warm_up repeats.
+Run by AttentionBenchmarkTest (same sizes, warm-up and repeats as the Java side), once per
+round in a fresh process: a line "torch <version>", then one tab-separated line per variant
+and thread count, "row <variant> <threads> <train> <batch 1> <batch 64>", with the
+training-step time (batch 64, Adam, linear head on the last query, mean squared error) and
+the inference latency at batch 1 and 64, medians in milliseconds.
+Arguments: tokens width batch warm_up repeats.
 """
 import math
 import statistics
@@ -169,6 +171,7 @@ def main():
     x = torch.randn(batch, tokens, width)
     mask = torch.ones(batch, tokens)
     y = torch.randn(batch, 1)
+    print(f"torch {torch.__version__}", flush=True)
     for threads in (1, 2):
         torch.set_num_threads(threads)
         for name, make in blocks.items():
@@ -185,12 +188,10 @@ def main():
                 with torch.no_grad():
                     model(x[:rows], mask[:rows])
 
-            weights = sum(p.numel() for p in model.block.parameters())
             train = median_ms(step, warm_up, repeats)
             one = median_ms(lambda: infer(1), warm_up, repeats)
             many = median_ms(lambda: infer(batch), warm_up, repeats)
-            print(f"| PyTorch {torch.__version__} {name} | {threads} thread(s) | {weights} "
-                  f"| {train:.1f} | {one:.2f} | {many:.2f} |", flush=True)
+            print(f"row\t{name}\t{threads}\t{train:.3f}\t{one:.4f}\t{many:.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import org.doppel.sdk.attention.AttentionVariant;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code additive}: Bahdanau-style attention over a recurrent encoder. A tanh recurrent
@@ -26,9 +28,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>A padded token leaves the recurrent state unchanged, so padding anywhere changes no
  * state of a real token.
  *
- * <p>Unrolling costs one small graph node group per token: fine for tens of tokens (the
- * surrogate uses patches), slow for hundreds. Parameter {@code units} (default the token
- * width, 1 to 1024): the width of the scoring layer.
+ * <p>The cell is unrolled, three graph ops per token: fine for tens of tokens (the surrogate
+ * uses patches), slow for hundreds. SameDiff's fused recurrent ops ({@code gru},
+ * {@code lstmLayer}) would be one op, but in 1.0.0-M2.1 their gradients fail a
+ * finite-difference check (see {@code docs/notes/attention.md}). Parameter {@code units}
+ * (default the token width, 1 to 1024): the width of the scoring layer.
  */
 public final class AdditiveAttention implements AttentionVariant {
 
@@ -54,9 +58,8 @@ public final class AdditiveAttention implements AttentionVariant {
     String prefix = spec.prefix();
     int width = spec.width();
 
-    SDVariable[] states = encode(graph, tokens, keyMask, spec);
-    SDVariable encoded = graph.stack(1, states);
-    SDVariable last = states[states.length - 1];
+    SDVariable encoded = encode(graph, tokens, keyMask, spec);
+    SDVariable last = lastState(graph, encoded, spec);
 
     SDVariable stateWeight = AttentionGraph.weight(graph, prefix + "score_state_weight",
         spec.seed(), width, units);
@@ -82,43 +85,63 @@ public final class AdditiveAttention implements AttentionVariant {
     return new AttentionBlock(output, weights, 1, width);
   }
 
-  /** The encoder states h_1..h_T, each {@code [batch, width]}. */
-  private static SDVariable[] encode(SameDiff graph, SDVariable tokens, SDVariable keyMask,
+  /**
+   * The encoder state at every token, {@code [batch, tokens, width]}: the state after the
+   * latest real token at or before it (zero before the first).
+   *
+   * <p>The cell runs over the real tokens packed to the front, in order, rather than over
+   * the window with a padding blend at every step: the blend doubled the graph ops per step,
+   * and at this size SameDiff's fixed cost per op, forward and backward, is most of a
+   * training step (see {@code docs/performance.md}). Packing and unpacking are products with
+   * one-hot matrices built from the key mask alone, so they pass gradients to the tokens and
+   * none to the mask. The steps after the last real token compute states nothing reads.
+   */
+  private static SDVariable encode(SameDiff graph, SDVariable tokens, SDVariable keyMask,
       AttentionSpec spec) {
     String prefix = spec.prefix();
     int width = spec.width();
     int count = spec.tokens();
+    SDVariable real = keyMask.castTo(DataType.FLOAT);
+
+    // reached[b, t]: how many real tokens up to t, less one: the packed position whose state
+    // token t holds (-1 before the first real token)
+    SDVariable reached = graph.cumsum(real, false, false, 1).sub(1.0);
+    SDVariable started = graph.math().min(reached.add(1.0), graph.constant(1.0f));
+    SDVariable holds = graph.oneHot(graph.math().max(reached, graph.constant(0.0f))
+        .castTo(DataType.INT), count, -1, 1.0, 0.0, DataType.FLOAT)
+        .mul(graph.expandDims(started, 2));
+    SDVariable packing = graph.permute(holds.mul(graph.expandDims(real, 2)), 0, 2, 1);
+    SDVariable packed = graph.mmul(packing, tokens);
+
     SDVariable bias = AttentionGraph.bias(graph, prefix + "encoder_bias", width);
     SDVariable recurrent = AttentionGraph.weight(graph, prefix + "encoder_recurrent_weight",
         spec.seed(), width, width);
 
-    // everything that does not depend on the previous state is done once for all steps,
-    // since each graph op costs more than its arithmetic at this size
-    SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", tokens,
+    // everything that does not depend on the previous state is done once for all steps;
+    // time-major, so each step is a contiguous slice
+    SDVariable inputs = AttentionGraph.project(graph, prefix + "encoder_input_weight", packed,
         spec, width).add(bias);
-    SDVariable real = Masks.spread(graph, graph.expandDims(keyMask.castTo(DataType.FLOAT), 2),
-        inputs);
-    SDVariable[] steps = graph.unstack(inputs, 1, count);
-    SDVariable[] isReal = graph.unstack(real, 1, count);
-    SDVariable[] isPadding = graph.unstack(real.rsub(1.0), 1, count);
+    SDVariable[] steps = graph.unstack(graph.permute(inputs, 1, 0, 2), 0, count);
 
     SDVariable[] states = new SDVariable[count];
-    SDVariable previous = null;
     for (int t = 0; t < count; t++) {
-      SDVariable drive = steps[t];
-      if (previous != null) {
-        drive = drive.add(graph.mmul(previous, recurrent));
-      }
-      SDVariable candidate = graph.math().tanh(drive);
-
-      // a padded step keeps the previous state (zero before the first real token)
-      SDVariable state = candidate.mul(isReal[t]);
-      if (previous != null) {
-        state = state.add(previous.mul(isPadding[t]));
-      }
-      states[t] = state;
-      previous = state;
+      SDVariable drive = t == 0 ? steps[t] : steps[t].add(graph.mmul(states[t - 1], recurrent));
+      states[t] = graph.math().tanh(drive);
     }
-    return states;
+    SDVariable packedStates = graph.permute(graph.stack(0, states), 1, 0, 2);
+    return graph.mmul(holds, packedStates);
+  }
+
+  /**
+   * The last token's state, {@code [batch, width]}, picked by a product with a constant
+   * one-hot vector: {@code get} and {@code gather} failed in training in 1.0.0-M2.1 (see
+   * {@code docs/notes/attention.md}).
+   */
+  private static SDVariable lastState(SameDiff graph, SDVariable encoded, AttentionSpec spec) {
+    int count = spec.tokens();
+    INDArray pick = Nd4j.zeros(DataType.FLOAT, count, 1);
+    pick.putScalar(count - 1, 0, 1f);
+    SDVariable byToken = graph.reshape(graph.permute(encoded, 0, 2, 1), -1, count);
+    return graph.reshape(graph.mmul(byToken, graph.constant(pick)), -1, spec.width());
   }
 }

@@ -1,6 +1,6 @@
 package org.doppel.plugins.attention.internal;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.doppel.plugins.attention.MultiHeadAttention;
 import org.doppel.plugins.attention.NoAttention;
 import org.doppel.sdk.Parameters;
@@ -43,10 +45,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Training-step time and inference latency of each variant's block at the smart-grid size
  * (42 tokens of width 32, a linear head on the last query, mean squared error, Adam),
- * medians after warm-up (a training step timed inside an epoch, as the twin trains); then
- * the same blocks in PyTorch ({@code src/test/python}), in the same run, when the
- * interpreter named by {@code doppel.python} (default {@code python3})
- * can import {@code torch}. Slow, so it runs only when asked:
+ * medians after warm-up (a training step timed inside an epoch, as the twin trains), next to
+ * the same blocks in PyTorch ({@code src/test/python}) when the interpreter named by
+ * {@code doppel.python} (default {@code python3}) can import {@code torch}. The two take
+ * turns for {@code doppel.benchmark.rounds} rounds (default 3; PyTorch in a fresh process
+ * each round), since one round's figure moved by up to a third between runs on a quiet
+ * machine; the table gives the median over rounds and the training step's range. Slow, so
+ * it runs only when asked:
  * {@code mvn -B -o -q -pl plugins/attention -am verify -Dtest=AttentionBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Ddoppel.benchmark=true
  * -Ddoppel.python=/usr/bin/python3}. The table goes to the
@@ -63,24 +68,107 @@ class AttentionBenchmarkTest {
   private static final int WARM_UP = 15;
   private static final int REPEATS = 40;
 
+  /** Rounds of the whole comparison; ND4J and PyTorch take turns, one round each. */
+  private static final int ROUNDS = Integer.getInteger("doppel.benchmark.rounds", 3);
+
   @Test
   void measureEveryVariant() throws Exception {
-    List<String> rows = new ArrayList<>();
-    rows.add("| variant | parameters | block weights | train step, batch 64 (ms) "
-        + "| inference, batch 1 (ms) | inference, batch 64 (ms) |");
-    rows.add("| --- | --- | --- | --- | --- | --- |");
-    for (VariantCase variant : smartGridCases()) {
-      rows.add(measure(variant));
-      LOG.info(rows.get(rows.size() - 1));
+    List<VariantCase> variants = smartGridCases();
+    Map<String, List<Timing>> timings = new LinkedHashMap<>();
+    Map<String, Long> weights = new LinkedHashMap<>();
+    String pytorchMissing = null;
+    for (int round = 1; round <= ROUNDS; round++) {
+      for (VariantCase variant : variants) {
+        Timing timing = measure(variant, weights);
+        timings.computeIfAbsent(key("ND4J", variant.variant().id()), k -> new ArrayList<>())
+            .add(timing);
+        LOG.info("round {}: ND4J {} {}", round, variant.variant().id(), timing);
+      }
+      PyTorchRun run = pytorch();
+      if (run.missing() != null) {
+        pytorchMissing = run.missing();
+        break;
+      }
+      for (Map.Entry<String, Timing> entry : run.timings().entrySet()) {
+        timings.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
+        LOG.info("round {}: {} {}", round, entry.getKey(), entry.getValue());
+      }
     }
-    rows.addAll(pytorch());
 
-    String table = String.join("\n", rows) + "\n";
-    LOG.info("attention benchmark (OMP_NUM_THREADS={}):\n{}", System.getenv("OMP_NUM_THREADS"),
-        table);
+    String table = table(variants, timings, weights, pytorchMissing);
+    LOG.info("attention benchmark, {} rounds (ND4J with OMP_NUM_THREADS={}):\n{}", ROUNDS,
+        System.getenv("OMP_NUM_THREADS"), table);
     Files.writeString(Paths.get("target", "attention-benchmark.md"), table,
         StandardCharsets.UTF_8);
-    assertTrue(rows.size() >= 7, "a variant was not measured");
+    for (VariantCase variant : variants) {
+      assertEquals(ROUNDS, timings.get(key("ND4J", variant.variant().id())).size(),
+          variant.variant().id() + " was not measured in every round");
+    }
+  }
+
+  /** One measurement: the three medians, in milliseconds. */
+  private record Timing(double train, double one, double many) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "train %.1f ms, batch 1 %.2f ms, batch 64 %.2f ms",
+          train, one, many);
+    }
+  }
+
+  /** The PyTorch timings of one process, by key, or why there are none. */
+  private record PyTorchRun(Map<String, Timing> timings, String missing) {
+  }
+
+  private static String key(String framework, String variant) {
+    return framework + " " + variant;
+  }
+
+  /**
+   * Per variant: the median over rounds of each round's median, and the range of the
+   * training step over rounds, for ND4J and for PyTorch on 1 and 2 threads.
+   */
+  private static String table(List<VariantCase> variants, Map<String, List<Timing>> timings,
+      Map<String, Long> weights, String pytorchMissing) {
+    List<String> rows = new ArrayList<>();
+    rows.add("| variant | block weights | train step, batch 64 (ms): ND4J, 1 thread "
+        + "| PyTorch, 1 thread | PyTorch, 2 threads | inference, batch 1 (ms): ND4J "
+        + "| PyTorch | inference, batch 64 (ms): ND4J | PyTorch, 2 threads |");
+    rows.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (VariantCase variant : variants) {
+      String id = variant.variant().id();
+      List<Timing> nd4j = timings.get(key("ND4J", id));
+      List<Timing> one = timings.getOrDefault(key("PyTorch 1", id), List.of());
+      List<Timing> two = timings.getOrDefault(key("PyTorch 2", id), List.of());
+      rows.add(String.format(Locale.ROOT, "| %s %s | %d | %s | %s | %s | %s | %s | %s | %s |",
+          id, variant.values(), weights.get(id), spread(nd4j, Timing::train),
+          spread(one, Timing::train), spread(two, Timing::train),
+          median(nd4j, Timing::one, "%.2f"), median(one, Timing::one, "%.2f"),
+          median(nd4j, Timing::many, "%.2f"), median(two, Timing::many, "%.2f")));
+    }
+    if (pytorchMissing != null) {
+      rows.add("");
+      rows.add("PyTorch not measured: " + pytorchMissing);
+    }
+    return String.join("\n", rows) + "\n";
+  }
+
+  private static String spread(List<Timing> timings, ToDoubleFunction<Timing> field) {
+    if (timings.isEmpty()) {
+      return "–";
+    }
+    double[] values = timings.stream().mapToDouble(field).sorted().toArray();
+    return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(values), values[0],
+        values[values.length - 1]);
+  }
+
+  private static String median(List<Timing> timings, ToDoubleFunction<Timing> field,
+      String format) {
+    if (timings.isEmpty()) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, format,
+        median(timings.stream().mapToDouble(field).toArray()));
   }
 
   private static List<VariantCase> smartGridCases() {
@@ -94,10 +182,10 @@ class AttentionBenchmarkTest {
         new VariantCase(new NoAttention(), Map.of()));
   }
 
-  private static String measure(VariantCase variant) {
+  private static Timing measure(VariantCase variant, Map<String, Long> weights) {
     SameDiff graph = SameDiff.create();
-    AttentionBlock block = build(graph, variant.variant(), variant.parameters());
-    long weights = blockWeights(graph);
+    build(graph, variant.variant(), variant.parameters());
+    weights.put(variant.variant().id(), blockWeights(graph));
     INDArray tokens = AttentionBlockFixture.gaussian(1, TRAIN_BATCH, TOKENS, WIDTH)
         .reshape(TRAIN_BATCH, TOKENS, WIDTH);
     INDArray targets = AttentionBlockFixture.gaussian(2, TRAIN_BATCH, 1);
@@ -109,8 +197,7 @@ class AttentionBenchmarkTest {
     INDArray single = slice(tokens, 1);
     double one = medianMillis(() -> forecast(graph, single));
     double many = medianMillis(() -> forecast(graph, tokens));
-    return String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.2f | %.2f |",
-        variant.variant().id(), variant.values(), weights, train, one, many);
+    return new Timing(train, one, many);
   }
 
   private static AttentionBlock build(SameDiff graph, AttentionVariant variant,
@@ -262,20 +349,35 @@ class AttentionBenchmarkTest {
     }
   }
 
-  /** The PyTorch rows, or one row saying why there are none. */
-  private static List<String> pytorch() throws IOException, InterruptedException {
+  /**
+   * One run of the PyTorch script in a fresh process. It gets PyTorch's own defaults for
+   * OpenMP: the threading this build sets for ND4J ({@code OMP_NUM_THREADS=1},
+   * {@code OMP_WAIT_POLICY=PASSIVE}) slowed PyTorch's two-thread steps by up to a half.
+   */
+  private static PyTorchRun pytorch() throws IOException, InterruptedException {
     Path script = Paths.get("src", "test", "python", "attention_benchmark.py");
     String python = System.getProperty("doppel.python", "python3");
-    Process process = new ProcessBuilder(python, script.toString(),
+    ProcessBuilder builder = new ProcessBuilder(python, script.toString(),
         String.valueOf(TOKENS), String.valueOf(WIDTH), String.valueOf(TRAIN_BATCH),
-        String.valueOf(WARM_UP), String.valueOf(REPEATS)).redirectErrorStream(true).start();
+        String.valueOf(WARM_UP), String.valueOf(REPEATS)).redirectErrorStream(true);
+    builder.environment().remove("OMP_NUM_THREADS");
+    builder.environment().remove("OMP_WAIT_POLICY");
+    Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = process.waitFor();
     if (status != 0) {
       LOG.warn("PyTorch benchmark failed ({}): {}", status, out);
-      return List.of("| PyTorch | not measured: " + out.lines().reduce((a, b) -> b).orElse("")
-          + " | | | | |");
+      return new PyTorchRun(Map.of(), out.lines().reduce((a, b) -> b).orElse("exit " + status));
     }
-    return out.lines().filter(line -> line.startsWith("|")).toList();
+    Map<String, Timing> timings = new LinkedHashMap<>();
+    out.lines().filter(line -> line.startsWith("row\t")).forEach(line -> {
+      String[] fields = line.split("\t");
+      timings.put(key("PyTorch " + fields[2], fields[1]), new Timing(
+          Double.parseDouble(fields[3]), Double.parseDouble(fields[4]),
+          Double.parseDouble(fields[5])));
+    });
+    LOG.info("PyTorch {}", out.lines().filter(line -> line.startsWith("torch")).findFirst()
+        .orElse("version unknown"));
+    return new PyTorchRun(timings, null);
   }
 }
