@@ -8,12 +8,16 @@ import org.doppel.runtime.pipeline.TwinRun;
 import org.doppel.runtime.pipeline.VariantComparison;
 import org.doppel.runtime.scenario.ScenarioDocument;
 import org.doppel.runtime.scenario.ScenarioException;
+import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.study.StudyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code doppel compare smart-grid --attention dot-product,multi-head} (or {@code all}). */
+/**
+ * {@code doppel compare smart-grid --attention dot-product,multi-head} (or {@code all}), with
+ * parameters as a scenario writes them: {@code --attention 'top-k{k: 4},top-k{k: 8}'}.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Train the scenario's surrogate once per attention variant on the same "
         + "data, split and seed, and write one table and chart page (comparison.html, .csv, "
@@ -26,8 +30,12 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   private ScenarioOptions options = new ScenarioOptions();
 
-  @Option(names = "--attention", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
-      description = "Variants to compare, or 'all' installed (default).")
+  @Option(names = "--attention", paramLabel = "ID[{k: v}][,...]", defaultValue = "all",
+      description = {"Variants to compare, or 'all' installed (default), each with its "
+          + "parameters if wanted, as a scenario writes them: 'dot-product,top-k{k: 8}'. "
+          + "A listed variant's parameters replace the scenario's; a plain id is the "
+          + "scenario's own variant with its parameters, or another with its defaults. "
+          + "May be repeated."})
   private List<String> variants = new ArrayList<>();
 
   CompareCommand(CliContext context, PrintStream terminal) {
@@ -37,8 +45,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> ids = variants.equals(List.of("all")) ? List.of() : variants;
     try {
+      List<ScenarioSection> listed = variants.equals(List.of("all")) ? List.of()
+          : ScenarioDocument.pluginList("--attention", "attention", String.join(",", variants));
       ScenarioDocument document = options.document(context);
       var study = StudyRun.studyOf(document, context.registry());
       if (study.isPresent()) {
@@ -49,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
       }
       VariantComparison.Outcome outcome = VariantComparison.inFramework(context.registry(),
           ScenarioOptions.ingest(context), ScenarioOptions.compute(context),
-          options.progress(terminal)).compare(document, ids, options.runOptions());
+          options.progress(terminal)).compare(document, listed, options.runOptions());
       context.out().println(outcome.table());
       context.out().println("comparison: " + outcome.folder().resolve("comparison.html"));
       return outcome.rows().stream().allMatch(r -> r.error() == null) ? 0 : 1;

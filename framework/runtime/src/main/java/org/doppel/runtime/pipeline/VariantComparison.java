@@ -7,18 +7,21 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.doppel.runtime.evaluation.ForecastAccuracy;
 import org.doppel.runtime.io.AtomicFiles;
 import org.doppel.runtime.registry.PluginLookup;
-import org.doppel.runtime.registry.UnknownPluginException;
 import org.doppel.runtime.scenario.ScenarioDocument;
+import org.doppel.runtime.scenario.ScenarioException;
 import org.doppel.runtime.scenario.ScenarioSection;
 import org.doppel.runtime.surrogate.SurrogateSettings;
 import org.doppel.sdk.Parameters;
@@ -34,13 +37,17 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code doppel compare}: trains the scenario's surrogate once per attention variant, on the
  * same data, split, settings and seed, and writes one table and one page of charts: error,
- * parameters, training time and inference latency. The scenario's attention parameters go
- * to its own variant, and are checked as {@code run} checks them even when that variant is
- * not compared; every other variant runs with its defaults. Not thread-safe.
+ * parameters, training time and inference latency. Variants are listed as in a scenario,
+ * with or without parameters ({@code dot-product,top-k{k: 8},top-k{k: 4}}); a listed
+ * variant's parameters replace the scenario's, a plain id gets the scenario's parameters
+ * when it is the scenario's own variant and its defaults otherwise. Every listed variant,
+ * and the scenario's own attention section, is checked as {@code run} checks it, before any
+ * folder is made. Each row names its parameters. Not thread-safe.
  */
 public final class VariantComparison {
 
   private static final Logger LOG = LoggerFactory.getLogger(VariantComparison.class);
+  private static final ObjectMapper COMPACT = new ObjectMapper();
 
   private final PluginLookup plugins;
   private final TimeSeriesIngest ingest;
@@ -63,8 +70,27 @@ public final class VariantComparison {
   }
 
   /** One variant's figures, or the reason it failed. */
-  public record Row(String variant, ForecastAccuracy accuracy, long parameters,
-      int epochs, double trainingSeconds, double batch1Ms, double batch64Ms, String error) {
+  public record Row(String variant, Map<String, Object> settings, ForecastAccuracy accuracy,
+      long parameters, int epochs, double trainingSeconds, double batch1Ms, double batch64Ms,
+      String error) {
+
+    public Row {
+      settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** The variant as a scenario would write it: {@code top-k{k: 8}}, or just the id. */
+    public String label() {
+      if (settings.isEmpty()) {
+        return variant;
+      }
+      StringJoiner values = new StringJoiner(", ", variant + "{", "}");
+      settings.forEach((key, value) -> values.add(key + ": " + value));
+      return values.toString();
+    }
+  }
+
+  /** A variant to train, with the parameters it trains with. */
+  private record Candidate(AttentionVariant variant, Parameters parameters) {
   }
 
   /** The comparison's folder, its rows and the printed table. */
@@ -85,27 +111,22 @@ public final class VariantComparison {
     }
   }
 
-  public Outcome compare(ScenarioDocument scenario, List<String> variantIds,
+  /**
+   * Trains every variant {@code listed} (every installed variant, with the scenario's
+   * parameters for its own, when the list is empty) and writes the comparison.
+   *
+   * @throws ScenarioException before any folder, for a listed variant or the scenario's
+   *     attention section that {@code run} would refuse, or a variant listed twice alike
+   */
+  public Outcome compare(ScenarioDocument scenario, List<ScenarioSection> listed,
       RunOptions options) throws IOException {
     ScenarioSection root = scenario.root().requireOnly(TwinRun.SCENARIO_KEYS);
     DomainModule domain = TwinRun.resolve(plugins, root, "domain", PluginType.DOMAIN,
         root.getString("domain"), DomainModule.class);
-    ScenarioSection attention = scenario.section("attention");
-    List<String> ids = variantIds.isEmpty() ? plugins.ids(PluginType.ATTENTION) : variantIds;
-    List<AttentionVariant> variants = new ArrayList<>();
-    for (String id : ids) {
-      try {
-        variants.add(plugins.require(PluginType.ATTENTION, id, AttentionVariant.class));
-      } catch (UnknownPluginException e) {
-        throw new IllegalArgumentException("--attention: " + e.getMessage(), e);
-      }
-    }
     SurrogateSettings written = SurrogateSettings.from(scenario.section("surrogate"));
     SurrogateSettings settings = options.quick() ? written.quick() : written;
     long seed = root.getInt("seed", 42, 0, Integer.MAX_VALUE);
-    // Refused as run refuses it, even when its variant is not compared: the scenario's own
-    // attention parameters (say --set attention.k=8 on multi-head) would be dropped silently.
-    TwinRun.checkAttention(plugins, compute, attention, settings);
+    List<Candidate> candidates = candidates(scenario.section("attention"), listed, settings);
 
     DataStage.LoadedData data = DataStage.load(scenario, domain, ingest);
     Split split = Split.from(scenario.section("split"), data.series().size(),
@@ -121,12 +142,13 @@ public final class VariantComparison {
     try {
       AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml());
       List<Row> rows = new ArrayList<>();
-      for (AttentionVariant variant : variants) {
-        Parameters parameters = variant.id().equals(attention.id())
-            ? attention.toParameters("attention/" + variant.id(), Set.of("id"))
-            : Parameters.of("attention/" + variant.id(), Map.of());
-        rows.add(measure(variant, parameters, data, split, settings, seed,
-            folder.file("models/" + variant.id())));
+      Map<String, Integer> seen = new HashMap<>();
+      for (Candidate candidate : candidates) {
+        String id = candidate.variant().id();
+        int occurrence = seen.merge(id, 1, Integer::sum);
+        String models = occurrence == 1 ? id : id + "-" + occurrence;
+        rows.add(measure(candidate, data, split, settings, seed,
+            folder.file("models/" + models)));
       }
       write(folder, rows, context);
       String table = context.describe() + table(rows);
@@ -137,9 +159,46 @@ public final class VariantComparison {
     }
   }
 
-  private Row measure(AttentionVariant variant, Parameters parameters,
-      DataStage.LoadedData data, Split split, SurrogateSettings settings, long seed,
-      Path modelFolder) {
+  /** The variants to train, each checked as {@code run} checks its attention section. */
+  private List<Candidate> candidates(ScenarioSection attention, List<ScenarioSection> listed,
+      SurrogateSettings settings) {
+    // Refused as run refuses it, even when its variant is not compared: the scenario's own
+    // attention parameters (say --set attention.k=8 on multi-head) would be dropped silently.
+    TwinRun.CheckedAttention own = TwinRun.checkAttention(plugins, compute, attention,
+        settings);
+    List<Candidate> candidates = new ArrayList<>();
+    if (listed.isEmpty()) {
+      for (String id : plugins.ids(PluginType.ATTENTION)) {
+        candidates.add(id.equals(own.variant().id())
+            ? new Candidate(own.variant(), own.parameters())
+            : new Candidate(plugins.require(PluginType.ATTENTION, id, AttentionVariant.class),
+                Parameters.of("attention/" + id, Map.of())));
+      }
+      return candidates;
+    }
+    Map<String, ScenarioSection> alike = new HashMap<>();
+    for (ScenarioSection item : listed) {
+      TwinRun.CheckedAttention checked = TwinRun.checkAttention(plugins, compute, item,
+          settings);
+      boolean plain = item.toMap().keySet().equals(Set.of("id"));
+      Candidate candidate = plain && checked.variant().id().equals(own.variant().id())
+          ? new Candidate(own.variant(), own.parameters())
+          : new Candidate(checked.variant(), checked.parameters());
+      ScenarioSection earlier = alike.putIfAbsent(candidate.variant().id()
+          + candidate.parameters().asMap(), item);
+      if (earlier != null) {
+        throw item.error("id", "listed twice with the same parameters (as "
+            + earlier.path() + "); the same seed would train the same model again");
+      }
+      candidates.add(candidate);
+    }
+    return candidates;
+  }
+
+  private Row measure(Candidate candidate, DataStage.LoadedData data, Split split,
+      SurrogateSettings settings, long seed, Path modelFolder) {
+    AttentionVariant variant = candidate.variant();
+    Parameters parameters = candidate.parameters();
     try {
       ForecastStage.Outcome outcome = new ForecastStage(progress, compute).run(data, split,
           settings, variant, parameters, seed, modelFolder, Map.of());
@@ -148,14 +207,17 @@ public final class VariantComparison {
           data.targetValues(), origins);
       LatencyMeter.Latency latency = compute.run("latency", () -> LatencyMeter.measure(
           outcome.surrogate().model(), windows, CompressionStage.LATENCY_REPEATS));
-      Row row = new Row(variant.id(), outcome.twin().pooled(),
+      Row row = new Row(variant.id(), parameters.asMap(), outcome.twin().pooled(),
           outcome.surrogate().model().parameterCount(), outcome.surrogate().history().size(),
           outcome.trainingSeconds(), latency.batch1Ms(), latency.batch64Ms(), null);
-      LOG.info("Compared [{}]: {}", variant.id(), row);
+      LOG.info("Compared [{}]: {}", row.label(), row);
       return row;
     } catch (IOException | RuntimeException e) {
-      LOG.error("Variant [{}] failed: {}", variant.id(), CompressionStage.describe(e), e);
-      return new Row(variant.id(), null, 0, 0, 0, 0, 0, CompressionStage.describe(e));
+      String label = new Row(variant.id(), parameters.asMap(), null, 0, 0, 0, 0, 0, null)
+          .label();
+      LOG.error("Variant [{}] failed: {}", label, CompressionStage.describe(e), e);
+      return new Row(variant.id(), parameters.asMap(), null, 0, 0, 0, 0, 0,
+          CompressionStage.describe(e));
     }
   }
 
@@ -164,6 +226,7 @@ public final class VariantComparison {
     for (Row row : rows) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("variant", row.variant());
+      entry.put("parameters", row.settings());
       if (row.error() != null) {
         entry.put("error", row.error());
       } else {
@@ -191,15 +254,18 @@ public final class VariantComparison {
         document));
     AtomicFiles.write(folder.file("comparison.csv"), out -> {
       CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
-          "variant", "mape", "rmse", "mae", "parameters", "epochs", "training_seconds",
-          "latency_ms", "latency_ms_batch_64", "error").build();
+          "variant", "settings", "mape", "rmse", "mae", "parameters", "epochs",
+          "training_seconds", "latency_ms", "latency_ms_batch_64", "error").build();
       try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out,
           StandardCharsets.UTF_8), format)) {
         for (Row row : rows) {
+          String settings = COMPACT.writeValueAsString(row.settings());
           if (row.error() != null) {
-            csv.printRecord(row.variant(), "", "", "", "", "", "", "", "", row.error());
+            csv.printRecord(row.variant(), settings, "", "", "", "", "", "", "", "",
+                row.error());
           } else {
-            csv.printRecord(row.variant(), row.accuracy().mape(), row.accuracy().rmse(),
+            csv.printRecord(row.variant(), settings, row.accuracy().mape(),
+                row.accuracy().rmse(),
                 row.accuracy().mae(), row.parameters(), row.epochs(), row.trainingSeconds(),
                 row.batch1Ms(), row.batch64Ms(), "");
           }
@@ -211,7 +277,7 @@ public final class VariantComparison {
 
   private static String page(List<Row> rows, Context context) {
     List<Row> ok = rows.stream().filter(r -> r.error() == null).toList();
-    String[] names = ok.stream().map(Row::variant).toArray(String[]::new);
+    String[] names = ok.stream().map(Row::label).toArray(String[]::new);
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
         + "<meta charset=\"utf-8\"><title>Doppel: attention variants compared</title><style>"
         + "body{font-family:sans-serif;max-width:1000px;margin:2em auto}"
@@ -234,17 +300,20 @@ public final class VariantComparison {
   }
 
   static String table(List<Row> rows) {
+    int width = Math.max(14, rows.stream().mapToInt(row -> row.label().length()).max()
+        .orElse(0));
+    String name = "%-" + width + "s";
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%-14s %8s %9s %9s %10s %6s %9s %8s %9s%n", "variant", "MAPE %", "RMSE", "MAE",
+        name + " %8s %9s %9s %10s %6s %9s %8s %9s%n", "variant", "MAPE %", "RMSE", "MAE",
         "params", "epochs", "train s", "ms (1)", "ms (64)"));
     for (Row row : rows) {
       if (row.error() != null) {
-        text.append(String.format(Locale.ROOT, "%-14s FAILED: %s%n", row.variant(),
+        text.append(String.format(Locale.ROOT, name + " FAILED: %s%n", row.label(),
             row.error()));
         continue;
       }
-      text.append(String.format(Locale.ROOT, "%-14s %8.3f %9.1f %9.1f %10d %6d %9.1f %8.3f "
-          + "%9.3f%n", row.variant(), row.accuracy().mape(), row.accuracy().rmse(),
+      text.append(String.format(Locale.ROOT, name + " %8.3f %9.1f %9.1f %10d %6d %9.1f "
+          + "%8.3f %9.3f%n", row.label(), row.accuracy().mape(), row.accuracy().rmse(),
           row.accuracy().mae(), row.parameters(), row.epochs(), row.trainingSeconds(),
           row.batch1Ms(), row.batch64Ms()));
     }

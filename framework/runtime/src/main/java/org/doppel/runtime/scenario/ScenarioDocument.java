@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -100,6 +102,23 @@ public final class ScenarioDocument {
    */
   public static ScenarioDocument parse(String yaml, String displayName) {
     return parse(yaml, displayName, null);
+  }
+
+  /**
+   * The plugins a command-line option lists, such as {@code --attention} with
+   * {@code dot-product,top-k{k: 8}}: one section per item, a plain id reading as
+   * {@code {id: ...}}, every error located at the option and its value and naming the item
+   * as {@code key[i]}.
+   *
+   * @throws ScenarioException when the text is not a YAML flow list of ids and mappings
+   */
+  public static List<ScenarioSection> pluginList(String option, String key, String text) {
+    String source = option + " " + text;
+    Node items = YamlTreeReader.read("[" + text + "]", source, false);
+    Map<String, Node.Entry> entries = new LinkedHashMap<>();
+    entries.put(key, new Node.Entry(key, SourceLocation.of(source), items));
+    Node.Mapping root = new Node.Mapping(entries, SourceLocation.of(source));
+    return new ScenarioDocument(source, null, root, List.of()).root().sections(key);
   }
 
   private static ScenarioDocument parse(String yaml, String name, Path baseDirectory) {

@@ -2,6 +2,7 @@ package org.doppel.runtime.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,11 +74,98 @@ class VariantComparisonTest {
         .overrides(List.of("attention.k=8"));
 
     ScenarioException error = assertThrows(ScenarioException.class, () -> comparison.compare(
-        scenario, List.of("top-k"), new RunOptions(runs, true,
+        scenario, ScenarioDocument.pluginList("--attention", "attention", "top-k"),
+        new RunOptions(runs, true,
             LocalDateTime.parse("2026-12-04T12:00:00"))));
 
     assertTrue(error.getMessage().contains("--set attention.k=8")
         && error.getMessage().contains("k"), error.getMessage());
     assertFalse(Files.exists(runs) && runs.toFile().list().length > 0, "no run folder");
+  }
+
+  /**
+   * Two settings of one variant side by side, and the scenario's own variant by its plain
+   * id: each row names the parameters it trained with, and they took effect (k = 1 and
+   * k = 8 give different forecasts).
+   */
+  @Test
+  void listedParametersReplaceTheScenariosAndEveryRowNamesItsOwn() throws Exception {
+    VariantComparison comparison = comparison();
+    ScenarioDocument scenario = ScenarioDocument.load(new SmartGridDomain().defaultScenario(),
+        "default").overrides(List.of("surrogate.epochs=1"));
+
+    VariantComparison.Outcome outcome = comparison.compare(scenario,
+        ScenarioDocument.pluginList("--attention", "attention",
+            "top-k{k: 1},top-k{k: 8},multi-head"),
+        new RunOptions(runs, true, LocalDateTime.parse("2026-12-04T12:00:00")));
+
+    List<VariantComparison.Row> rows = outcome.rows();
+    assertEquals(List.of("top-k{k: 1}", "top-k{k: 8}", "multi-head{heads: 4}"),
+        rows.stream().map(VariantComparison.Row::label).toList());
+    rows.forEach(row -> assertNull(row.error(), row.label()));
+    assertNotEquals(rows.get(0).accuracy().mape(), rows.get(1).accuracy().mape(),
+        "k reached the variant");
+    assertTrue(Files.isDirectory(outcome.folder().resolve("models/top-k")));
+    assertTrue(Files.isDirectory(outcome.folder().resolve("models/top-k-2")));
+    String csv = Files.readString(outcome.folder().resolve("comparison.csv"));
+    assertTrue(csv.contains("top-k,\"{\"\"k\"\":8}\""), csv);
+    assertTrue(outcome.table().contains("top-k{k: 8}"), outcome.table());
+  }
+
+  @Test
+  void aListedParameterItsVariantRefusesIsLocatedAtTheOptionBeforeAnyFolder() {
+    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison()
+        .compare(defaultScenario(), ScenarioDocument.pluginList("--attention", "attention",
+            "dot-product,top-k{k: 0}"), options()));
+
+    assertTrue(error.getMessage().contains("--attention dot-product,top-k{k: 0}")
+        && error.getMessage().contains("attention[1]")
+        && error.getMessage().contains("'k'"), error.getMessage());
+    assertFalse(Files.exists(runs) && runs.toFile().list().length > 0, "no run folder");
+  }
+
+  @Test
+  void anUnknownListedVariantIsLocatedAndNamesTheInstalledOnes() {
+    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison()
+        .compare(defaultScenario(), ScenarioDocument.pluginList("--attention", "attention",
+            "dot-product,top-kk"), options()));
+
+    assertTrue(error.getMessage().contains("attention[1]")
+        && error.getMessage().contains("top-kk")
+        && error.getMessage().contains("installed attention plugins: additive"),
+        error.getMessage());
+  }
+
+  @Test
+  void theSameVariantListedTwiceAlikeIsRefused() {
+    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison()
+        .compare(defaultScenario(), ScenarioDocument.pluginList("--attention", "attention",
+            "top-k{k: 8},local,top-k{k: 8}"), options()));
+
+    assertTrue(error.getMessage().contains("attention[2]")
+        && error.getMessage().contains("listed twice"), error.getMessage());
+  }
+
+  @Test
+  void aListThatIsNotYamlIsLocatedAtTheOption() {
+    ScenarioException error = assertThrows(ScenarioException.class,
+        () -> ScenarioDocument.pluginList("--attention", "attention", "top-k{k: 8"));
+
+    assertTrue(error.getMessage().contains("--attention top-k{k: 8"), error.getMessage());
+  }
+
+  private static VariantComparison comparison() {
+    List<Plugin> plugins = new ArrayList<>(TestVariants.all());
+    plugins.add(new SmartGridDomain());
+    return new VariantComparison(PluginLookup.of(plugins), new CsvTimeSeriesIngest(),
+        ComputeAccess.direct(), Progress.off());
+  }
+
+  private static ScenarioDocument defaultScenario() {
+    return ScenarioDocument.load(new SmartGridDomain().defaultScenario(), "default");
+  }
+
+  private RunOptions options() {
+    return new RunOptions(runs, true, LocalDateTime.parse("2026-12-04T12:00:00"));
   }
 }
