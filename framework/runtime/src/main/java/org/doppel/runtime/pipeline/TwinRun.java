@@ -21,6 +21,7 @@ import org.doppel.sdk.Plugin;
 import org.doppel.sdk.PluginException;
 import org.doppel.sdk.PluginType;
 import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.model.SurrogateModel;
 import org.doppel.sdk.compute.ComputeInfo;
 import org.doppel.sdk.data.TimeSeriesIngest;
 import org.doppel.sdk.domain.ControlCase;
@@ -167,8 +168,12 @@ public final class TwinRun {
       org.doppel.sdk.compression.CompressionStrategy strategy = resolve(step, "id",
           PluginType.COMPRESSION, step.id(),
           org.doppel.sdk.compression.CompressionStrategy.class);
+      Parameters parameters = step.toParameters("compression/" + step.id(), Set.of("id"));
       try {
-        strategy.validate(step.toParameters("compression/" + step.id(), Set.of("id")));
+        compute.run("check", () -> {
+          strategy.validate(parameters, checkedAttention.untrained());
+          return null;
+        });
       } catch (PluginException e) {
         throw step.errorAtParameter(e.getMessage());
       }
@@ -197,7 +202,8 @@ public final class TwinRun {
   }
 
   /** A scenario's attention variant with its parameters, checked. */
-  record CheckedAttention(AttentionVariant variant, Parameters parameters) {
+  record CheckedAttention(AttentionVariant variant, Parameters parameters,
+      SurrogateModel untrained) {
   }
 
   /**
@@ -210,14 +216,12 @@ public final class TwinRun {
         section.id(), AttentionVariant.class);
     Parameters parameters = section.toParameters("attention/" + variant.id(), Set.of("id"));
     try {
-      compute.run("check", () -> {
-        new SurrogateTrainer(settings, variant, parameters, 0).checkParameters();
-        return null;
-      });
+      SurrogateModel untrained = compute.run("check",
+          () -> new SurrogateTrainer(settings, variant, parameters, 0).checkParameters());
+      return new CheckedAttention(variant, parameters, untrained);
     } catch (PluginException e) {
       throw section.errorAtParameter(e.getMessage());
     }
-    return new CheckedAttention(variant, parameters);
   }
 
   /** The plugin a scenario names; an unknown id is an error located at {@code key}. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.doppel.runtime.data.Standardizer;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.attention.AttentionVariant;
+import org.doppel.sdk.model.SurrogateModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +41,14 @@ public final class SurrogateTrainer {
   }
 
   /**
-   * Builds the untrained network once and drops it, so that an invalid attention parameter
-   * is reported in milliseconds, before any data is read or any epoch is trained.
+   * Builds the untrained network once, so that an invalid attention parameter is reported
+   * in milliseconds, before any data is read or any epoch is trained.
    *
+   * @return the untrained network (seasonal lag 0), for checks of its architecture
    * @throws org.doppel.sdk.PluginException from the variant, naming the parameter
    */
-  public void checkParameters() {
-    SurrogateNetwork.build(settings, 0, variant, attentionParameters, seed);
+  public SurrogateModel checkParameters() {
+    return SurrogateNetwork.build(settings, 0, variant, attentionParameters, seed);
   }
 
   /**

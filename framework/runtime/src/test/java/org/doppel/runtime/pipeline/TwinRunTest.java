@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.doppel.domains.smartgrid.SmartGridDomain;
 import org.doppel.domains.smartgrid.TwoAreaLoadFrequencyControl;
 import org.doppel.plugins.compression.Int8Quantization;
 import org.doppel.plugins.compression.MagnitudePruning;
+import org.doppel.plugins.compression.StructuredPruning;
 import org.doppel.plugins.controllers.LqrController;
 import org.doppel.plugins.controllers.PidController;
 import org.doppel.runtime.ingest.CsvTimeSeriesIngest;
@@ -93,10 +95,11 @@ class TwinRunTest {
   }
 
   private TwinRun twinRun() {
-    List<Plugin> plugins = List.of(domain, new TwoAreaLoadFrequencyControl(),
-        new LqrController(), new PidController(), TestVariants.multiHead(),
-        new MagnitudePruning(), new Int8Quantization(), new BrokenStrategy(),
-        new FailingLawController());
+    List<Plugin> plugins = new ArrayList<>(List.of(domain, new TwoAreaLoadFrequencyControl(),
+        new LqrController(), new PidController(), new MagnitudePruning(),
+        new StructuredPruning(), new Int8Quantization(), new BrokenStrategy(),
+        new FailingLawController()));
+    plugins.addAll(TestVariants.all());
     return new TwinRun(PluginLookup.of(plugins), new CsvTimeSeriesIngest(),
         ComputeAccess.direct(), null, Progress.off());
   }
@@ -175,9 +178,9 @@ class TwinRunTest {
     Path elsewhere = runs.resolve("unknown");
 
     ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
-        scenario("attention=dot-product"), new RunOptions(elsewhere, true, START)));
+        scenario("attention=dot-prodcut"), new RunOptions(elsewhere, true, START)));
 
-    assertTrue(error.getMessage().contains("unknown attention plugin 'dot-product'"),
+    assertTrue(error.getMessage().contains("unknown attention plugin 'dot-prodcut'"),
         error.getMessage());
     assertTrue(error.getMessage().contains("multi-head"), error.getMessage());
     assertFalse(Files.exists(elsewhere));
@@ -216,6 +219,20 @@ class TwinRunTest {
 
     assertTrue(error.getMessage().contains("compression[0]")
         && error.getMessage().contains("sparsity"), error.getMessage());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
+  void pruningHeadsOfAVariantWithoutHeadsIsALocatedErrorBeforeAnyTraining() {
+    Path elsewhere = runs.resolve("compression-architecture");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("attention=dot-product",
+            "compression=[prune-structured{sparsity: 0.5}]"),
+        new RunOptions(elsewhere, true, START)));
+
+    assertTrue(error.getMessage().contains("compression[0]")
+        && error.getMessage().contains("nothing it can remove"), error.getMessage());
     assertFalse(Files.exists(elsewhere));
   }
 

@@ -77,6 +77,27 @@ public final class StructuredPruning implements CompressionStrategy {
     fineTuneEpochs(parameters);
   }
 
+  /**
+   * Also refuses, before training, a network with nothing this strategy can remove: no
+   * earlier step of a chain adds heads or dense blocks.
+   */
+  @Override
+  public void validate(Parameters parameters, SurrogateModel untrained) {
+    validate(parameters);
+    SameDiff graph = untrained.graph();
+    requireSomethingToRemove(blocks(graph), HeadPruning.blocks(graph));
+  }
+
+  private static void requireSomethingToRemove(List<Block> blocks,
+      List<HeadPruning.HeadBlock> headBlocks) {
+    if (blocks.isEmpty() && headBlocks.isEmpty()) {
+      throw new PluginException(ID + ": the model has nothing it can remove: no dense block "
+          + "with hidden neurons (a weight product, a bias and activations, another weight "
+          + "product) and no attention heads laid out for pruning; the 'multi-head' variant "
+          + "has heads and 'none' has a dense block");
+    }
+  }
+
   private static int fineTuneEpochs(Parameters parameters) {
     return FineTuning.epochs(ID, parameters, "fine_tune_epochs", 0, 0);
   }
@@ -94,12 +115,7 @@ public final class StructuredPruning implements CompressionStrategy {
     SameDiff graph = pruned.graph();
     List<Block> blocks = blocks(graph);
     List<HeadPruning.HeadBlock> headBlocks = HeadPruning.blocks(graph);
-    if (blocks.isEmpty() && headBlocks.isEmpty()) {
-      throw new PluginException(ID + ": the model has nothing it can remove: no dense block "
-          + "with hidden neurons (a weight product, a bias and activations, another weight "
-          + "product) and no attention heads laid out for pruning; the 'multi-head' variant "
-          + "has heads and 'none' has a dense block");
-    }
+    requireSomethingToRemove(blocks, headBlocks);
 
     Map<String, Object> widths = new LinkedHashMap<>();
     List<String> changed = new ArrayList<>();

@@ -16,7 +16,11 @@ import org.doppel.sdk.model.SurrogateModel;
 import org.doppel.sdk.testkit.CompressionFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class StructuredPruningTest {
 
@@ -112,5 +116,67 @@ class StructuredPruningTest {
           () -> prune(fixture.trained, bad), bad.toString());
       assertTrue(error.getMessage().contains("prune-structured"), error.getMessage());
     }
+  }
+
+  @Test
+  void refusesBeforeTrainingANetworkWithNothingToRemove() {
+    Parameters parameters = Parameters.of("compression/prune-structured",
+        Map.of("sparsity", 0.5));
+    SurrogateModel linear = linearModel();
+
+    PluginException error = assertThrows(PluginException.class,
+        () -> pruning.validate(parameters, linear));
+
+    assertTrue(error.getMessage().contains("nothing it can remove"), error.getMessage());
+    pruning.validate(parameters, fixture.trained);
+    pruning.validate(parameters, HeadedSurrogate.create(4, 1));
+  }
+
+  /** One weight product from windows to forecast: no dense block, no heads. */
+  private static SurrogateModel linearModel() {
+    SameDiff graph = SameDiff.create();
+    SDVariable windows = graph.placeHolder("windows", DataType.FLOAT, -1, 8);
+    graph.mmul("forecast", windows, graph.var("head/W", Nd4j.ones(DataType.FLOAT, 8, 2)));
+    return new SurrogateModel() {
+      @Override
+      public INDArray predict(INDArray input) {
+        return graph.output(Map.of("windows", input), "forecast").get("forecast");
+      }
+
+      @Override
+      public INDArray attentionWeights(INDArray input) {
+        return null;
+      }
+
+      @Override
+      public SameDiff graph() {
+        return graph;
+      }
+
+      @Override
+      public long parameterCount() {
+        return 16;
+      }
+
+      @Override
+      public long nonZeroParameterCount() {
+        return 16;
+      }
+
+      @Override
+      public SurrogateModel copy() {
+        throw new UnsupportedOperationException("not needed by validate");
+      }
+
+      @Override
+      public Map<String, Object> describe() {
+        return Map.of();
+      }
+
+      @Override
+      public long save(Path file) {
+        throw new UnsupportedOperationException("not needed by validate");
+      }
+    };
   }
 }

@@ -42,6 +42,22 @@ public interface CompressionStrategy extends Plugin {
   }
 
   /**
+   * Checks {@code parameters} against the network the run is about to train, so that a
+   * strategy that cannot act on its architecture at all (no attention heads to remove, say)
+   * is refused before training instead of after. {@code untrained} has the trained model's
+   * architecture and untrained weights, and is what the chain's first step will get; later
+   * steps get what earlier steps made of it, so refuse only what no earlier step could
+   * change. Inspect it, do not modify it. The default checks the parameters alone.
+   *
+   * @throws org.doppel.sdk.PluginException naming the invalid parameter or what the
+   *     architecture lacks
+   * @since 0.4.0
+   */
+  default void validate(Parameters parameters, SurrogateModel untrained) {
+    validate(parameters);
+  }
+
+  /**
    * Whether nothing may follow this strategy in a chain, because the model it returns keeps
    * weights that no other strategy can rewrite (int8 weights, for example). A run refuses a
    * chain that puts a step after such a strategy before it trains anything. The default is

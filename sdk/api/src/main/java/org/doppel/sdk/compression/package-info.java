@@ -6,7 +6,7 @@
  * otherwise.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.doppel.sdk.compression;
 
 import org.osgi.annotation.bundle.Export;
