@@ -3,6 +3,9 @@ package org.doppel.runtime.pipeline;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +20,7 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.GrayPaintScale;
@@ -79,6 +83,9 @@ final class Charts {
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     colour(renderer, points.size());
+    for (int i = 0; i < points.size(); i++) {
+      renderer.setSeriesShape(i, scatterShape(i));
+    }
     XYPlot plot = new XYPlot(data, logX ? new LogAxis(xLabel) : new NumberAxis(xLabel),
         numberAxis(yLabel, false), renderer);
     style(plot);
@@ -186,6 +193,24 @@ final class Charts {
     NumberAxis axis = new NumberAxis(label);
     axis.setAutoRangeIncludesZero(includeZero);
     return axis;
+  }
+
+  /**
+   * The marker of the {@code index}th point of a scatter: each point its own shape, each a
+   * little smaller than the one before, so a model that lands on an earlier one (int8 on
+   * the model it quantised, say) shows inside it rather than hiding it.
+   */
+  static Shape scatterShape(int index) {
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+    double size = Math.max(5, 15 - 1.5 * index);
+    Shape shape = shapes[index % shapes.length];
+    Rectangle2D bounds = shape.getBounds2D();
+    AffineTransform scale = AffineTransform.getScaleInstance(size / bounds.getWidth(),
+        size / bounds.getHeight());
+    Shape scaled = scale.createTransformedShape(shape);
+    Rectangle2D moved = scaled.getBounds2D();
+    return AffineTransform.getTranslateInstance(-moved.getCenterX(), -moved.getCenterY())
+        .createTransformedShape(scaled);
   }
 
   private static void colour(XYLineAndShapeRenderer renderer, int series) {

@@ -56,4 +56,16 @@ class ChartsTest {
     assertEquals(new Explanation.Token(0, 336, 329, "7 d before 00:00–03:30"), oldest);
     assertEquals(new Explanation.Token(41, 8, 1, "1 d before 20:00–23:30"), newest);
   }
+
+  @Test
+  void scatterPointsAtOnePlaceStayVisibleOneInsideTheOther() {
+    for (int i = 0; i < 6; i++) {
+      java.awt.geom.Rectangle2D earlier = Charts.scatterShape(i).getBounds2D();
+      java.awt.geom.Rectangle2D later = Charts.scatterShape(i + 1).getBounds2D();
+
+      assertTrue(later.getWidth() < earlier.getWidth(), "point " + (i + 1) + " is smaller");
+      assertEquals(0, later.getCenterX(), 1e-9);
+      assertEquals(0, later.getCenterY(), 1e-9);
+    }
+  }
 }
