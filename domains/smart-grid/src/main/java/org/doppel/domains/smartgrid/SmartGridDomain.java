@@ -4,6 +4,7 @@ import java.net.URL;
 import java.util.Map;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.control.ControlProblem;
+import org.doppel.sdk.data.Column;
 import org.doppel.sdk.domain.ClosedLoopTrajectory;
 import org.doppel.sdk.domain.Disturbance;
 import org.doppel.sdk.domain.ControlCase;
@@ -95,6 +96,17 @@ public final class SmartGridDomain implements DomainModule {
   @Override
   public String dataAttribution() {
     return ATTRIBUTION;
+  }
+
+  /**
+   * Demand is never below zero: a negative value in any file the scenario names is refused
+   * by the ingest at its file, line and column (NaN and infinite cells are refused there
+   * anyway, unless the scenario asks for them to be interpolated). The file is never
+   * changed.
+   */
+  @Override
+  public Column targetColumn(Column declared) {
+    return declared.atLeast(0);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.doppel.domains.smartgrid.internal.SmartGridPluginModule;
 import org.doppel.sdk.Plugin;
+import org.doppel.sdk.data.Column;
 import org.junit.jupiter.api.Test;
 
 class SmartGridDomainTest {
@@ -43,6 +44,18 @@ class SmartGridDomainTest {
     assertEquals(4032, lines.size() - 1);
     assertEquals("2000-06-05T00:00:00,22262", lines.get(1));
     assertTrue(lines.get(4032).startsWith("2000-08-27T23:30:00,"), lines.get(4032));
+  }
+
+  @Test
+  void demandIsNeverBelowZeroWhateverTheScenarioDeclares() {
+    SmartGridDomain domain = new SmartGridDomain();
+
+    Column declared = new Column("load", "MW", -100, 50_000);
+    Column ruled = domain.targetColumn(declared);
+
+    assertEquals(new Column("load", "MW", 0, 50_000), ruled);
+    assertEquals(0, domain.targetColumn(new Column("demand_mw", "MW")).minimum());
+    assertTrue(domain.targetColumn(new Column("demand_mw", "MW", 10, 20)).allows(10));
   }
 
   @Test

@@ -83,6 +83,20 @@ class TrafficStudyRunTest {
   }
 
   @Test
+  void aBadAttentionSettingIsRefusedBeforeAnyFolderOrTraining() throws IOException {
+    String heads = SCENARIO.replace("heads: 2", "heads: 3");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> run(heads));
+
+    assertTrue(error.getMessage().startsWith("traffic.yaml:5:"), error.getMessage());
+    assertTrue(error.getMessage().contains("attention/multi-head: parameter 'heads' (3) must"
+        + " divide the token width 8"), error.getMessage());
+    try (var left = Files.list(runs)) {
+      assertEquals(0, left.count());
+    }
+  }
+
+  @Test
   void anUnknownGridKeyIsRefusedBeforeAnyFolderIsWritten() throws IOException {
     ScenarioException error = assertThrows(ScenarioException.class,
         () -> run(SCENARIO + "  cycle: 90\n"));

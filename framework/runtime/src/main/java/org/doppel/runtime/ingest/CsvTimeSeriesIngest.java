@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * the 1-based line and the column, and all of them are thrown together in one
  * {@link org.doppel.sdk.data.IngestException}: unparseable or out-of-order timestamps,
  * off-grid steps, gaps and duplicates (unless the spec repairs them), empty, NaN and
- * infinite cells (unless interpolated), non-numeric text, decimal commas, byte-order marks
- * inside the data, missing columns and wrong field counts. A UTF-8 byte-order mark at the
+ * infinite cells (unless interpolated), non-numeric text, decimal commas, values outside a
+ * column's declared range (reported, never clipped), byte-order marks inside the data,
+ * missing columns and wrong field counts. A UTF-8 byte-order mark at the
  * very start of the file is removed and counted as {@code bom_removed}.
  *
  * <p>The whole source is held in memory while it is read; files of a few hundred megabytes
@@ -114,7 +115,7 @@ public final class CsvTimeSeriesIngest implements TimeSeriesIngest {
 
     double[] values = new double[spec.columns().size()];
     for (int column = 0; column < values.length; column++) {
-      values[column] = readValue(row.line(), spec.columns().get(column).name(),
+      values[column] = readValue(row.line(), spec.columns().get(column),
           fields[header.value(column)], spec.missingValues(), issues);
     }
     if (time == null) {
@@ -136,19 +137,38 @@ public final class CsvTimeSeriesIngest implements TimeSeriesIngest {
     }
   }
 
-  private static double readValue(long line, String column, String cell,
+  private static double readValue(long line, Column column, String cell,
       MissingValuePolicy policy, IssueCollector issues) {
     ValueReader.Reading reading = ValueReader.read(cell);
     if (reading.kind() == ValueReader.Kind.NUMBER) {
+      if (!column.allows(reading.value())) {
+        issues.add(line, column.name(), outOfRange(column, cell, reading.value()));
+      }
       return reading.value();
     }
     if (reading.kind() == ValueReader.Kind.INVALID) {
-      issues.add(line, column, reading.problem());
+      issues.add(line, column.name(), reading.problem());
     } else if (policy == MissingValuePolicy.FAIL) {
-      issues.add(line, column, describeMissing(reading, cell)
+      issues.add(line, column.name(), describeMissing(reading, cell)
           + "; the missing-value policy 'interpolate' would fill it");
     }
     return Double.NaN;
+  }
+
+  /** Says which end of the column's range a value passed; the value is never clipped. */
+  private static String outOfRange(Column column, String cell, double value) {
+    String unit = column.unit().isEmpty() ? "" : " " + column.unit();
+    return value < column.minimum()
+        ? "value " + cell.strip() + unit + " is below the least valid value "
+            + plain(column.minimum()) + unit + " of this column"
+        : "value " + cell.strip() + unit + " is above the greatest valid value "
+            + plain(column.maximum()) + unit + " of this column";
+  }
+
+  /** A limit as a person writes it: 0, not 0.0. */
+  private static String plain(double limit) {
+    return limit == Math.rint(limit) && Math.abs(limit) < 1e15
+        ? Long.toString((long) limit) : Double.toString(limit);
   }
 
   private static String describeMissing(ValueReader.Reading reading, String cell) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.doppel.runtime.scenario.IngestSpecs;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data twin: reads the scenario's data source (a dataset the domain ships, or a CSV
- * file) through the ingest service, validated against the scenario's declaration. The
- * source is never modified. Stateless.
+ * file) through the ingest service, validated against the scenario's declaration and the
+ * range the domain gives its target ({@link DomainModule#targetColumn}). The source is never
+ * modified. Stateless.
  */
 final class DataStage {
 
@@ -51,8 +54,9 @@ final class DataStage {
   static LoadedData load(ScenarioDocument scenario, DomainModule domain,
       TimeSeriesIngest ingest) {
     ScenarioSection data = scenario.section("data");
-    IngestSpec spec = IngestSpecs.ingestSpec(data);
-    String target = data.getString("target", spec.columns().get(0).name());
+    IngestSpec declared = IngestSpecs.ingestSpec(data);
+    String target = data.getString("target", declared.columns().get(0).name());
+    IngestSpec spec = withDomainRange(declared, target, domain);
     String unit = spec.columns().stream().filter(c -> c.name().equals(target))
         .map(Column::unit).findFirst().orElse("");
 
@@ -79,6 +83,30 @@ final class DataStage {
     LOG.info("Data: [{}] rows of {} from {}, repairs {}", result.series().size(),
         spec.columns().stream().map(Column::name).toList(), source, result.repairs());
     return new LoadedData(result.series(), target, unit, result, source);
+  }
+
+  /**
+   * The spec with the target column narrowed to the range the domain gives its quantity, so
+   * a user's file is held to it as the shipped data is.
+   */
+  private static IngestSpec withDomainRange(IngestSpec spec, String target,
+      DomainModule domain) {
+    List<Column> columns = new ArrayList<>();
+    for (Column column : spec.columns()) {
+      if (!column.name().equals(target)) {
+        columns.add(column);
+        continue;
+      }
+      Column ruled = domain.targetColumn(column);
+      if (!ruled.name().equals(column.name())) {
+        throw new IllegalStateException("domain " + domain.id() + " renamed the target column"
+            + " '" + column.name() + "' to '" + ruled.name() + "'; it may only narrow its"
+            + " range");
+      }
+      columns.add(ruled);
+    }
+    return new IngestSpec(spec.timestampColumn(), spec.timestampFormat(), columns,
+        spec.interval(), spec.gaps(), spec.duplicates(), spec.missingValues());
   }
 
   private static URL dataset(DomainModule domain, ScenarioSection data, String name) {

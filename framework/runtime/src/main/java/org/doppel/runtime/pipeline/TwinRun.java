@@ -140,8 +140,8 @@ public final class TwinRun {
   /** The scenario's choices, every plugin resolved. */
   private record Plan(String name, long seed, DomainModule domain, SurrogateSettings settings,
       AttentionVariant variant, Parameters attention, List<ScenarioSection> compression,
-      ScenarioSection controlSection, Parameters control, String controllerId,
-      Parameters controllerParameters) {
+      ScenarioSection controlSection, Parameters control, ScenarioSection controllerSection,
+      String controllerId, Parameters controllerParameters) {
   }
 
   private Plan plan(ScenarioDocument scenario, boolean quick) {
@@ -193,7 +193,8 @@ public final class TwinRun {
     Parameters controllerParameters = controller.toParameters("controller/" + controllerId,
         Set.of("id"));
     return new Plan(name, seed, domain, settings, variant, attention, chain, control,
-        control.toParameters("control", Set.of()), controllerId, controllerParameters);
+        control.toParameters("control", Set.of()), controller, controllerId,
+        controllerParameters);
   }
 
   private <T extends Plugin> T resolve(ScenarioSection section, String key, PluginType type,
@@ -276,9 +277,14 @@ public final class TwinRun {
     try {
       ControlCase probe = plan.domain().controlCase(new ForecastTrace(times, actual, actual,
           data.unit(), data.series().interval()), plan.control());
-      registry.require(PluginType.CONTROLLER, plan.controllerId(),
-          org.doppel.sdk.control.Controller.class).design(probe.problem(),
-          plan.controllerParameters());
+      try {
+        registry.require(PluginType.CONTROLLER, plan.controllerId(),
+            org.doppel.sdk.control.Controller.class).design(probe.problem(),
+            plan.controllerParameters());
+      } catch (PluginException | IllegalArgumentException e) {
+        // at the parameter the controller names, so `pid{kp: -1}` points at its --set
+        throw plan.controllerSection().errorAtParameter(e.getMessage());
+      }
       String baseline = probe.baselineController();
       if (baseline != null && !baseline.equals(plan.controllerId())) {
         registry.require(PluginType.CONTROLLER, baseline,

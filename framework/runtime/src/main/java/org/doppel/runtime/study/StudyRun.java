@@ -300,11 +300,17 @@ public final class StudyRun {
    * Where a study's complaint points: messages name their field first, as the framework's
    * own do ({@code control: unknown parameter(s) [safety_factr]}, {@code data.file: no such
    * file}), so the longest leading dotted path that the scenario has locates it, at its
-   * {@code --set} argument when an override set it; the document's start otherwise.
+   * {@code --set} argument when an override set it; the document's start otherwise. A
+   * plugin's owner ({@code attention/multi-head: parameter 'heads' ...}) names the section
+   * before its slash.
    */
   static SourceLocation locate(ScenarioSection root, String message) {
     int colon = message.indexOf(':');
     String path = colon < 0 ? "" : message.substring(0, colon);
+    int slash = path.indexOf('/');
+    if (slash > 0) {
+      path = path.substring(0, slash);
+    }
     if (!FIELD_PATH.matcher(path).matches()) {
       return root.locationOf("");
     }

@@ -270,6 +270,37 @@ class CsvTimeSeriesIngestTest {
     }
 
     @Test
+    void valuesOutsideTheColumnsRangeAreReportedAtTheirLineAndNeverClipped() {
+      String csv = "timestamp,load_mw\n2021-01-01T00:00,10\n2021-01-01T01:00,-12.5\n"
+          + "2021-01-01T02:00,0\n2021-01-01T03:00,-0.001\n2021-01-01T04:00,1e9\n";
+      IngestSpec bounded = new IngestSpec("timestamp", "iso",
+          List.of(new Column("load_mw", "MW", 0, 1e6)), HOURLY, GapPolicy.FAIL,
+          DuplicatePolicy.FAIL, MissingValuePolicy.FAIL);
+
+      List<DataIssue> issues = issues(csv, bounded);
+
+      assertEquals(3, issues.size(), issues::toString);
+      assertIssue(issues.get(0), 3, "load_mw",
+          "value -12.5 MW is below the least valid value 0 MW of this column");
+      assertIssue(issues.get(1), 5, "load_mw", "value -0.001 MW is below");
+      assertIssue(issues.get(2), 6, "load_mw",
+          "value 1e9 MW is above the greatest valid value 1000000 MW of this column");
+    }
+
+    @Test
+    void aRangeDoesNotHideMissingCellsNorStopTheirInterpolation() {
+      Column atLeastZero = new Column("load_mw", "MW").atLeast(0);
+      IngestSpec failing = new IngestSpec("timestamp", "iso", List.of(atLeastZero), HOURLY,
+          GapPolicy.FAIL, DuplicatePolicy.FAIL, MissingValuePolicy.FAIL);
+      IngestSpec interpolating = new IngestSpec("timestamp", "iso", List.of(atLeastZero),
+          HOURLY, GapPolicy.FAIL, DuplicatePolicy.FAIL, MissingValuePolicy.INTERPOLATE);
+
+      assertEquals(3, issues(MISSING, failing).size());
+      assertArrayEquals(new double[] {10, 20, 30, 40, 50}, loads(read(MISSING, interpolating)),
+          1e-12);
+    }
+
+    @Test
     void nonNumericTextIsReported() {
       String csv = "timestamp,load_mw\n2021-01-01T00:00,10\n2021-01-01T01:00,n/a MW\n";
 

@@ -263,6 +263,22 @@ class TwinRunTest {
   }
 
   @Test
+  void aNegativePidGainIsRefusedAtItsSetArgumentBeforeAnyTraining() {
+    Path elsewhere = runs.resolve("pid-gain");
+
+    ScenarioException error = assertThrows(ScenarioException.class, () -> twinRun().run(
+        scenario("control.controller=pid{kp: -1, ti: 0.1}"),
+        new RunOptions(elsewhere, true, START)));
+
+    assertEquals("--set control.controller=pid{kp: -1, ti: 0.1}",
+        error.location().toString());
+    assertEquals("control.controller.kp", error.path());
+    assertTrue(error.reason().startsWith("controller/pid: parameter 'kp' (proportional gain)"
+        + " must be a positive number, got -1.0"), error.reason());
+    assertFalse(Files.exists(elsewhere));
+  }
+
+  @Test
   void aRunThatFailsKeepsWhatItWroteWithTheError() throws IOException {
     Path elsewhere = runs.resolve("failing");
 

@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
  * e = r - C x̂: one loop per output and input (C must have one row per input), stepped at
  * the control sample period.
  *
- * <p>Parameters: {@code kp} (default 1); {@code ti}, the reset time in seconds (omit it, or
- * give infinity, for no integral action; zero or negative is an error); {@code td}, the
- * derivative time in seconds (default 0), its derivative filtered with time constant td/n
- * ({@code n}, default 10); {@code anti_windup} (default true): back-calculation, the
+ * <p>Parameters: {@code kp} (default 1), positive: it scales all three actions, so a zero
+ * or negative gain is refused (the loop's direction comes from C); {@code ti}, the reset
+ * time in seconds (omit it, or give infinity, for no integral action; zero or negative is
+ * an error); {@code td}, the derivative time in seconds (default 0 = no derivative action;
+ * negative is an error), its derivative filtered with time constant td/n ({@code n},
+ * default 10, positive); {@code anti_windup} (default true): back-calculation, the
  * integral is corrected by (u - v)/tt when the limits clip the wanted input v, with tracking
- * time {@code tt} (default sqrt(ti td), or ti when td = 0). Inputs are clipped to the
+ * time {@code tt} (default sqrt(ti td), or ti when td = 0; positive). Inputs are clipped to the
  * problem's rate limits and bounds. The integral is forward Euler; the derivative is a
  * backward difference of e, zero on the first step.
  *
@@ -82,29 +84,39 @@ public final class PidController implements Controller {
 
     static PidSettings from(Parameters parameters) {
       String owner = parameters.owner();
+
+      // In the ideal form kp scales all three actions, so kp <= 0 either reverses the loop
+      // (positive feedback) or switches it off; the direction belongs in C, not in kp.
       double kp = parameters.getDouble("kp", 1);
-      if (!Double.isFinite(kp)) {
-        throw new PluginException(owner + ": parameter 'kp' must be finite, got " + kp);
+      if (!(kp > 0) || !Double.isFinite(kp)) {
+        throw new PluginException(owner + ": parameter 'kp' (proportional gain) must be a"
+            + " positive number, got " + kp + "; in the ideal form it scales the integral"
+            + " and derivative actions too, so a negative gain turns the loop into positive"
+            + " feedback and zero switches it off");
       }
+
       double ti = parameters.getDouble("ti", Double.POSITIVE_INFINITY);
       if (!(ti > 0)) {
-        throw new PluginException(owner + ": the reset time 'ti' must be positive when"
-            + " integral action is on (omit 'ti' for none), got " + ti);
+        throw new PluginException(owner + ": parameter 'ti' (reset time) must be positive"
+            + " when integral action is on (omit 'ti', or give .inf, for none), got " + ti);
       }
+
       double td = parameters.getDouble("td", 0);
       if (!(td >= 0) || !Double.isFinite(td)) {
-        throw new PluginException(owner + ": the derivative time 'td' must be zero or"
-            + " positive, got " + td);
+        throw new PluginException(owner + ": parameter 'td' (derivative time) must be zero"
+            + " (no derivative action) or a positive number, got " + td);
       }
+
       double filter = parameters.getDouble("n", 10);
       if (!(filter > 0) || !Double.isFinite(filter)) {
-        throw new PluginException(owner + ": the derivative filter 'n' must be positive, got "
-            + filter);
+        throw new PluginException(owner + ": parameter 'n' (derivative filter divisor) must"
+            + " be a positive number, got " + filter);
       }
+
       double tt = parameters.getDouble("tt", td > 0 ? Math.sqrt(ti * td) : ti);
       if (!(tt > 0)) {
-        throw new PluginException(owner + ": the tracking time 'tt' must be positive, got "
-            + tt);
+        throw new PluginException(owner + ": parameter 'tt' (tracking time) must be"
+            + " positive, got " + tt);
       }
       return new PidSettings(kp, ti, td, filter, parameters.getBoolean("anti_windup", true),
           tt);

@@ -13,6 +13,7 @@ import org.doppel.sdk.control.ControlProblem;
 import org.doppel.sdk.dynamics.Linearization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PidControllerTest {
@@ -66,8 +67,45 @@ class PidControllerTest {
     PluginException error = assertThrows(PluginException.class,
         () -> pid.design(firstOrder(1, 0.7), parameters("kp", 1.0, "ti", resetTime)));
 
-    assertTrue(error.getMessage().contains("reset time 'ti' must be positive"),
+    assertTrue(error.getMessage().contains("parameter 'ti' (reset time) must be positive"),
         error.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-1.0, -0.069, 0.0, Double.NaN, Double.POSITIVE_INFINITY})
+  void aProportionalGainThatIsNotPositiveIsRefusedNamingKp(double gain) {
+    PluginException error = assertThrows(PluginException.class,
+        () -> pid.design(firstOrder(1, 0.7), parameters("kp", gain, "ti", 0.5)));
+
+    assertTrue(error.getMessage().startsWith("controller/pid: parameter 'kp'"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("must be a positive number, got " + gain),
+        error.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"td, -0.5", "td, NaN", "td, Infinity", "n, 0", "n, -10", "n, NaN",
+      "n, Infinity", "tt, 0", "tt, -1", "tt, NaN"})
+  void outOfRangeTimeConstantsAreRefusedNamingTheParameter(String key, double value) {
+    PluginException error = assertThrows(PluginException.class, () -> pid.design(
+        firstOrder(1, 0.7), parameters("kp", 1.0, "ti", 0.5, "td", 0.1, key, value)));
+
+    assertTrue(error.getMessage().startsWith("controller/pid: parameter '" + key + "'"),
+        error.getMessage());
+    assertTrue(error.getMessage().endsWith("got " + value), error.getMessage());
+  }
+
+  @Test
+  void zeroDerivativeTimeMeansNoDerivativeAction() {
+    ControlProblem problem = firstOrder(0.5, 10);
+    ControlLaw withZero = pid.design(problem, parameters("kp", 2.0, "ti", 0.5, "td", 0.0));
+    ControlLaw without = pid.design(problem, parameters("kp", 2.0, "ti", 0.5));
+
+    for (int k = 0; k < 50; k++) {
+      double[] x = {0.01 * k * k};
+      assertEquals(without.input(k, x, new double[0][])[0],
+          withZero.input(k, x, new double[0][])[0], 0, "step " + k);
+    }
   }
 
   @Test

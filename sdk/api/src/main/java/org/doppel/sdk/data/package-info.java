@@ -6,7 +6,7 @@
  * otherwise.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.doppel.sdk.data;
 
 import org.osgi.annotation.bundle.Export;

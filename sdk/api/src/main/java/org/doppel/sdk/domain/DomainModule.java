@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.doppel.sdk.Parameters;
 import org.doppel.sdk.Plugin;
 import org.doppel.sdk.PluginType;
+import org.doppel.sdk.data.Column;
 import org.doppel.sdk.study.DomainStudy;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -32,6 +33,19 @@ public interface DomainModule extends Plugin {
 
   /** Source, citation and licence of the shipped data, as the report shows them. */
   String dataAttribution();
+
+  /**
+   * The target column as this domain reads it: the scenario's declaration narrowed to the
+   * range the domain's quantity can take (demand is never negative, say), so that whatever
+   * file a scenario names, the ingest refuses a value outside it at its file, line and
+   * column. Must keep the declared name. The declaration unchanged by default. The standard
+   * pipeline applies it; a domain that runs its own {@link #study()} checks what it reads.
+   *
+   * @param declared the target column as the scenario's {@code data} section declares it
+   */
+  default Column targetColumn(Column declared) {
+    return declared;
+  }
 
   /**
    * The closed-loop experiment over the test period: which plant, which disturbance the

@@ -51,6 +51,20 @@ public final class GridForecast {
 
   private static final int PATCH_MINUTES = 5;
 
+  /**
+   * The features of every token (a loop) for a lookback of {@code lookbackMinutes}: what a
+   * window's shape is checked against before training.
+   */
+  static List<String> featureNames(int lookbackMinutes) {
+    List<String> features = new ArrayList<>();
+    for (int p = lookbackMinutes / PATCH_MINUTES; p >= 1; p--) {
+      features.add("flow t-" + p * PATCH_MINUTES + " min [veh/h]");
+    }
+    features.addAll(List.of("occupancy [%]", "dx [km]", "dy [km]", "direction x",
+        "direction y", "historical change [veh/h]"));
+    return List.copyOf(features);
+  }
+
   private final GridNetwork network;
   private final LoopData loops;
   private final List<LoopData> mornings;
@@ -108,13 +122,7 @@ public final class GridForecast {
     this.horizon = horizonMinutes;
     this.trainEnd = loops.minutes() - testMinutes;
     this.neighbours = nearest(network, neighbours);
-    List<String> features = new ArrayList<>();
-    for (int p = lookbackMinutes / PATCH_MINUTES; p >= 1; p--) {
-      features.add("flow t-" + p * PATCH_MINUTES + " min [veh/h]");
-    }
-    features.addAll(List.of("occupancy [%]", "dx [km]", "dy [km]", "direction x",
-        "direction y", "historical change [veh/h]"));
-    this.featureNames = List.copyOf(features);
+    this.featureNames = featureNames(lookbackMinutes);
     // The main morning's history is every extra morning; an extra morning's is the others,
     // so no window sees its own future through the history feature.
     this.mainHistory = history(this.mornings, -1);

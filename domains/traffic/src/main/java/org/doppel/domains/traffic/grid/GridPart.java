@@ -60,6 +60,11 @@ public final class GridPart implements TrafficPart {
         context.plugin(Controller.class, "mpc");
       }
     }
+
+    // The untrained network is built once, so a faulty surrogate or attention setting is
+    // refused now rather than after calibration; a window's tokens are its loops.
+    context.forecasting().check(SurrogateSections.settings(context), settings.neighbours(),
+        GridForecast.featureNames(settings.lookbackMinutes()).size());
   }
 
   @Override

@@ -27,6 +27,9 @@ final class MotorwayForecast {
   /** Epochs at most in a quick run. */
   static final int QUICK_EPOCHS = 3;
 
+  /** Minutes per input block: every input minute is its own feature. */
+  private static final int BLOCK = 1;
+
   private MotorwayForecast() {
   }
 
@@ -48,6 +51,17 @@ final class MotorwayForecast {
         Parameters.of("attention/" + id, variant), context.seed());
     return context.quick() ? settings.withEpochs(Math.min(settings.epochs(), QUICK_EPOCHS))
         : settings;
+  }
+
+  /**
+   * Builds the untrained network once for the corridor's windows (milliseconds), so a faulty
+   * surrogate or attention setting is refused before any simulation or training.
+   *
+   * @throws org.doppel.sdk.PluginException naming the variant and its faulty parameter
+   */
+  static void check(StudyContext context, MotorwaySettings settings, MotorwayLoops loops) {
+    context.forecasting().check(settings(context), StationForecast.tokens(loops),
+        StationForecast.features(settings.inputMinutes(), BLOCK));
   }
 
   static void run(StudyContext context, MotorwaySettings settings, MotorwayLoops loops,
@@ -81,7 +95,7 @@ final class MotorwayForecast {
   private static void horizon(StudyContext context, MotorwayLoops loops,
       List<MotorwayLoops> mornings, int inputMinutes, int horizon, int testStart,
       ForecasterSettings forecaster) {
-    StationForecast data = StationForecast.of(loops, mornings, inputMinutes, 1, horizon,
+    StationForecast data = StationForecast.of(loops, mornings, inputMinutes, BLOCK, horizon,
         testStart);
     String prefix = "motorway/forecast/h" + horizon + "/";
     SequenceForecaster model;

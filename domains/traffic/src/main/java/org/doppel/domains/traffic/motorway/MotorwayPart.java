@@ -1,6 +1,7 @@
 package org.doppel.domains.traffic.motorway;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,11 @@ public final class MotorwayPart implements TrafficPart {
     if (!controllers.contains(settings.controllerId())) {
       throw new PluginException(section.owner() + "/mpc: controller '"
           + settings.controllerId() + "' is not installed; installed: " + controllers);
+    }
+    try {
+      MotorwayForecast.check(context, settings, MotorwayLoops.shipped());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the shipped motorway loops", e);
     }
   }
 

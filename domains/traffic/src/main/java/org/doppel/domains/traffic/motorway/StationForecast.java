@@ -49,6 +49,16 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
   /** Minutes in a target and in the persistence baseline. */
   public static final int AVERAGE = 5;
 
+  /** The tokens of a window: every station, then the on-ramp and the off-ramp. */
+  static int tokens(MotorwayLoops loops) {
+    return loops.stations().size() + 2;
+  }
+
+  /** The features of every token: one flow change per block, speed, chainage, history. */
+  static int features(int inputMinutes, int block) {
+    return inputMinutes / block + 3;
+  }
+
   /**
    * Builds the windows from one morning.
    *
@@ -219,7 +229,7 @@ public record StationForecast(WindowSet training, WindowSet test, int[] testOrig
     WindowSet windows(List<Integer> origins) {
       int n = origins.size();
       int blocks = inputMinutes / block;
-      double[][][] inputs = new double[n][tokens.size()][blocks + 3];
+      double[][][] inputs = new double[n][tokens.size()][features(inputMinutes, block)];
       double[][] baseline = new double[n][stations];
       double[][] target = new double[n][stations];
       for (int w = 0; w < n; w++) {

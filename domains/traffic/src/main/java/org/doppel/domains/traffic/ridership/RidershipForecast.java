@@ -23,11 +23,13 @@ import org.doppel.sdk.forecast.WindowSet;
  */
 public final class RidershipForecast {
 
+  /** The features of every token (a day). */
+  static final List<String> FEATURES = features();
+
   private final RidershipData data;
   private final int lookback;
   private final int testStart;
   private final int trainStart;
-  private final List<String> features;
 
   public RidershipForecast(RidershipData data, int lookbackDays, int trainDays,
       int testDays) {
@@ -43,13 +45,21 @@ public final class RidershipForecast {
       throw new IllegalArgumentException("the data's " + data.days() + " days leave too few"
           + " for " + trainDays + " training and " + testDays + " held-out days");
     }
+  }
+
+  /** The tokens of a window: the lookback days and the forecast day. */
+  static int tokens(int lookbackDays) {
+    return lookbackDays + 1;
+  }
+
+  private static List<String> features() {
     List<String> names = new ArrayList<>(List.of("ridership [thousands]", "forecast day"));
     for (DayOfWeek day : DayOfWeek.values()) {
       names.add(day.name().toLowerCase(java.util.Locale.ROOT));
     }
     names.addAll(List.of("temperature [F]", "precipitation [in]", "rain share",
         "snow share"));
-    this.features = List.copyOf(names);
+    return List.copyOf(names);
   }
 
   public WindowSet training() {
@@ -67,7 +77,7 @@ public final class RidershipForecast {
 
   private WindowSet windows(int from, int to) {
     int n = to - from;
-    double[][][] inputs = new double[n][lookback + 1][];
+    double[][][] inputs = new double[n][tokens(lookback)][];
     double[][] baseline = new double[n][1];
     double[][] targets = new double[n][1];
     for (int i = 0; i < n; i++) {
@@ -84,12 +94,12 @@ public final class RidershipForecast {
       tokens.add("t-" + k + " d");
     }
     tokens.add("forecast day");
-    return new WindowSet(inputs, baseline, targets, features,
+    return new WindowSet(inputs, baseline, targets, FEATURES,
         List.of("ridership [thousands]"), tokens);
   }
 
   private double[] token(int day, boolean forecastDay) {
-    double[] f = new double[features.size()];
+    double[] f = new double[FEATURES.size()];
     f[0] = forecastDay ? 0 : data.ridership(day);
     f[1] = forecastDay ? 1 : 0;
     f[2 + data.date(day).getDayOfWeek().ordinal()] = 1;

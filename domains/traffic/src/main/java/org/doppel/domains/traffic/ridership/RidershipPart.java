@@ -48,6 +48,12 @@ public final class RidershipPart implements TrafficPart {
       throw new PluginException("ridership: 'lookback_days' and 'test_days' must be at least"
           + " 7 and 'train_days' at least 30");
     }
+
+    // The untrained network is built once, so a faulty surrogate or attention setting is
+    // refused before the data is read or anything trains.
+    context.forecasting().check(SurrogateSections.settings(context),
+        RidershipForecast.tokens(section.getInt("lookback_days", 14)),
+        RidershipForecast.FEATURES.size());
   }
 
   @Override

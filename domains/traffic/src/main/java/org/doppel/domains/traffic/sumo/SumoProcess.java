@@ -10,18 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A headless {@code sumo} on the shipped grid, serving TraCI on a free loopback port, with
  * its client. Closing it closes the client, ends the process (forcibly if it does not exit)
- * and deletes its working folder. Not thread-safe.
+ * and deletes its working folder; if the JVM is terminated first (Ctrl-C, SIGTERM), a
+ * shutdown hook ({@link ExitCleanup}) ends SUMO and deletes the folder. Not thread-safe.
  *
  * <p>SUMO runs in a fresh temporary folder holding the network and routes
  * ({@link SumoScenario}); its standard error goes to {@code sumo-stderr.log} there, and the
@@ -43,11 +42,14 @@ public final class SumoProcess implements AutoCloseable {
 
   private final Process process;
   private final Path folder;
+  private final ExitCleanup exitCleanup;
   private final TraciClient client;
 
-  private SumoProcess(Process process, Path folder, TraciClient client) {
+  private SumoProcess(Process process, Path folder, ExitCleanup exitCleanup,
+      TraciClient client) {
     this.process = process;
     this.folder = folder;
+    this.exitCleanup = exitCleanup;
     this.client = client;
   }
 
@@ -82,6 +84,7 @@ public final class SumoProcess implements AutoCloseable {
       Duration stepTimeout) throws IOException {
     Path sumo = binary().orElseThrow(() -> new IOException(INSTALL_HINT));
     Path folder = Files.createTempDirectory("doppel-sumo-");
+    ExitCleanup exitCleanup = ExitCleanup.register(folder);
     try {
       SumoScenario.writeTo(folder);
       IOException last = null;
@@ -89,20 +92,22 @@ public final class SumoProcess implements AutoCloseable {
       // port is tried.
       for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
         try {
-          return launch(sumo, folder, freePort(), options, startTimeout, stepTimeout);
+          return launch(sumo, folder, exitCleanup, freePort(), options, startTimeout,
+              stepTimeout);
         } catch (PortTaken e) {
           last = e;
         }
       }
       throw last;
     } catch (IOException | RuntimeException e) {
-      delete(folder);
+      ExitCleanup.delete(folder);
+      exitCleanup.close();
       throw e;
     }
   }
 
-  private static SumoProcess launch(Path sumo, Path folder, int port, List<String> options,
-      Duration startTimeout, Duration stepTimeout) throws IOException {
+  private static SumoProcess launch(Path sumo, Path folder, ExitCleanup exitCleanup, int port,
+      List<String> options, Duration startTimeout, Duration stepTimeout) throws IOException {
     List<String> command = new ArrayList<>(List.of(sumo.toString(),
         "-n", SumoScenario.NETWORK, "-r", SumoScenario.ROUTES,
         "-b", String.valueOf((long) SumoScenario.START_SECONDS), "--seed", "42",
@@ -113,11 +118,12 @@ public final class SumoProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).directory(folder.toFile())
         .redirectOutput(folder.resolve("sumo-stdout.log").toFile())
         .redirectError(stderr.toFile()).start();
+    exitCleanup.watch(process);
     LOG.debug("Started [{}] in [{}] (pid {})", String.join(" ", command), folder,
         process.pid());
     try {
       TraciClient client = connect(process, port, startTimeout, stepTimeout, stderr);
-      SumoProcess sumoProcess = new SumoProcess(process, folder, client);
+      SumoProcess sumoProcess = new SumoProcess(process, folder, exitCleanup, client);
       try {
         TraciClient.Version version = client.handshake();
         LOG.info("Connected to [{}] on 127.0.0.1:{}", version.software(), port);
@@ -195,7 +201,15 @@ public final class SumoProcess implements AutoCloseable {
         e);
   }
 
-  /** Closes the client, ends SUMO and deletes the working folder. Idempotent. */
+  /** SUMO's working folder, for tests. */
+  Path folder() {
+    return folder;
+  }
+
+  /**
+   * Closes the client, ends SUMO and deletes the working folder, then removes the shutdown
+   * hook that would have done so at exit. Idempotent.
+   */
   @Override
   public void close() {
     try {
@@ -204,7 +218,8 @@ public final class SumoProcess implements AutoCloseable {
       LOG.debug("Closing the TraCI connection failed: {}", e.getMessage());
     }
     stop(process);
-    delete(folder);
+    ExitCleanup.delete(folder);
+    exitCleanup.close();
   }
 
   private static void stop(Process process) {
@@ -232,16 +247,6 @@ public final class SumoProcess implements AutoCloseable {
           lines.size()));
     } catch (IOException e) {
       return "(" + file + " unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  private static void delete(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.warn("Could not delete SUMO's working folder [{}]: {}", folder, e.getMessage());
     }
   }
 
