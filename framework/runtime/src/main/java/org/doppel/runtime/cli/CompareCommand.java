@@ -46,8 +46,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      List<ScenarioSection> listed = variants.equals(List.of("all")) ? List.of()
-          : ScenarioDocument.pluginList("--attention", "attention", String.join(",", variants));
+      List<ScenarioSection> listed = listed(variants);
       ScenarioDocument document = options.document(context);
       var study = StudyRun.studyOf(document, context.registry());
       if (study.isPresent()) {
@@ -70,5 +69,31 @@ final class CompareCommand implements Callable<Integer> {
       context.err().println("what it wrote is kept in " + e.folder());
       return 1;
     }
+  }
+
+  /**
+   * The variants the {@code --attention} values list, none for 'all'.
+   *
+   * @throws IllegalArgumentException for an empty value
+   * @throws org.doppel.runtime.scenario.ScenarioException for a list that is not YAML, or
+   *     that mixes 'all' with variants
+   */
+  static List<ScenarioSection> listed(List<String> variants) {
+    if (variants.equals(List.of("all"))) {
+      return List.of();
+    }
+    if (variants.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("--attention: no variant given; name one or more "
+          + "(such as 'dot-product,top-k{k: 8}'), or 'all' for every installed variant");
+    }
+    List<ScenarioSection> listed = ScenarioDocument.pluginList("--attention", "attention",
+        String.join(",", variants));
+    for (ScenarioSection item : listed) {
+      if (item.toMap().get("id") instanceof String id && id.equals("all")) {
+        throw item.error("id", "'all' (every installed variant) stands alone; to add "
+            + "settings of one variant, list the variants instead");
+      }
+    }
+    return listed;
   }
 }

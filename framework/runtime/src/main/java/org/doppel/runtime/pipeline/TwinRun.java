@@ -169,9 +169,17 @@ public final class TwinRun {
           PluginType.COMPRESSION, step.id(),
           org.doppel.sdk.compression.CompressionStrategy.class);
       Parameters parameters = step.toParameters("compression/" + step.id(), Set.of("id"));
+      // Only the first step gets the network as it will be trained: a later one gets what
+      // earlier steps made of it (low-rank factors, say, are dense blocks prune-structured
+      // can narrow), which nothing can know before training.
+      boolean first = i == 0;
       try {
         compute.run("check", () -> {
-          strategy.validate(parameters, checkedAttention.untrained());
+          if (first) {
+            strategy.validate(parameters, checkedAttention.untrained());
+          } else {
+            strategy.validate(parameters);
+          }
           return null;
         });
       } catch (PluginException e) {
@@ -317,8 +325,17 @@ public final class TwinRun {
     private final transient Path folder;
 
     RunFailedException(Path folder, Throwable cause) {
-      super(CompressionStage.describe(cause), cause);
+      super(describe(cause), cause);
       this.folder = folder;
+    }
+
+    /**
+     * The cause's message, or its name without one. Kept here, not borrowed from another
+     * class: after a Ctrl-C the framework is stopping and classes not loaded yet cannot be.
+     */
+    private static String describe(Throwable cause) {
+      String message = cause.getMessage();
+      return message == null || message.isBlank() ? cause.toString() : message;
     }
 
     public Path folder() {

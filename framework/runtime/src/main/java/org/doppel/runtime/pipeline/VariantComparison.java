@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.doppel.runtime.evaluation.ForecastAccuracy;
@@ -30,6 +34,7 @@ import org.doppel.sdk.attention.AttentionVariant;
 import org.doppel.sdk.compute.ComputeService;
 import org.doppel.sdk.data.TimeSeriesIngest;
 import org.doppel.sdk.domain.DomainModule;
+import org.doppel.sdk.model.SurrogateModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,17 +144,22 @@ public final class VariantComparison {
 
     RunFolder folder = RunFolder.create(options.runs(), "compare-" + root.getString("name",
         "run"), options.startedAt());
-    try {
+    try (RunFolder.Guard interrupted = folder.guardInterruption()) {
       AtomicFiles.writeString(folder.file("scenario.yaml"), scenario.toYaml());
-      List<Row> rows = new ArrayList<>();
+      warmUp(candidates.get(0), data, split, settings, seed);
+      List<Trained> trained = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
       for (Candidate candidate : candidates) {
         String id = candidate.variant().id();
         int occurrence = seen.merge(id, 1, Integer::sum);
         String models = occurrence == 1 ? id : id + "-" + occurrence;
-        rows.add(measure(candidate, data, split, settings, seed,
+        trained.add(train(candidate, data, split, settings, seed,
             folder.file("models/" + models)));
+        if (folder.interrupted()) {
+          throw new IllegalStateException("interrupted after " + candidate.variant().id());
+        }
       }
+      List<Row> rows = rows(trained, data);
       write(folder, rows, context);
       String table = context.describe() + table(rows);
       return new Outcome(folder.complete(), rows, table);
@@ -185,7 +195,7 @@ public final class VariantComparison {
           ? new Candidate(own.variant(), own.parameters())
           : new Candidate(checked.variant(), checked.parameters());
       ScenarioSection earlier = alike.putIfAbsent(candidate.variant().id()
-          + candidate.parameters().asMap(), item);
+          + new TreeMap<>(candidate.parameters().asMap()), item);
       if (earlier != null) {
         throw item.error("id", "listed twice with the same parameters (as "
             + earlier.path() + "); the same seed would train the same model again");
@@ -195,30 +205,87 @@ public final class VariantComparison {
     return candidates;
   }
 
-  private Row measure(Candidate candidate, DataStage.LoadedData data, Split split,
-      SurrogateSettings settings, long seed, Path modelFolder) {
-    AttentionVariant variant = candidate.variant();
-    Parameters parameters = candidate.parameters();
-    try {
-      ForecastStage.Outcome outcome = new ForecastStage(progress, compute).run(data, split,
-          settings, variant, parameters, seed, modelFolder, Map.of());
-      int[] origins = outcome.twin().origins();
-      INDArray windows = outcome.surrogate().windows(data.series().timestamps(),
-          data.targetValues(), origins);
-      LatencyMeter.Latency latency = compute.run("latency", () -> LatencyMeter.measure(
-          outcome.surrogate().model(), windows, CompressionStage.LATENCY_REPEATS));
-      Row row = new Row(variant.id(), parameters.asMap(), outcome.twin().pooled(),
+  /** A variant after training: its outcome, or why it failed. */
+  private record Trained(Candidate candidate, ForecastStage.Outcome outcome, String error) {
+
+    Row row(LatencyMeter.Latency latency) {
+      Map<String, Object> settings = candidate.parameters().asMap();
+      if (error != null) {
+        return new Row(candidate.variant().id(), settings, null, 0, 0, 0, 0, 0, error);
+      }
+      return new Row(candidate.variant().id(), settings, outcome.twin().pooled(),
           outcome.surrogate().model().parameterCount(), outcome.surrogate().history().size(),
           outcome.trainingSeconds(), latency.batch1Ms(), latency.batch64Ms(), null);
-      LOG.info("Compared [{}]: {}", row.label(), row);
-      return row;
-    } catch (IOException | RuntimeException e) {
-      String label = new Row(variant.id(), parameters.asMap(), null, 0, 0, 0, 0, 0, null)
-          .label();
-      LOG.error("Variant [{}] failed: {}", label, CompressionStage.describe(e), e);
-      return new Row(variant.id(), parameters.asMap(), null, 0, 0, 0, 0, 0,
-          CompressionStage.describe(e));
     }
+  }
+
+  /**
+   * One unmeasured epoch of the first variant, so that the first row's training time is
+   * not also the JVM's and ND4J's warm-up (it was up to twice the next row's for the same
+   * model).
+   */
+  private void warmUp(Candidate first, DataStage.LoadedData data, Split split,
+      SurrogateSettings settings, long seed) throws IOException {
+    LOG.info("Warming up: one unmeasured epoch of [{}]", first.variant().id());
+    SurrogateSettings once = new SurrogateSettings(settings.inputWindow(), settings.horizon(),
+        settings.patch(), settings.width(), 1, settings.batchSize(), settings.learningRate(),
+        settings.l2(), settings.dropout(), settings.validationFraction(), settings.patience());
+    Path scratch = Files.createTempDirectory("doppel-compare-warm-up");
+    try {
+      new ForecastStage(Progress.off(), compute).run(data, split, once, first.variant(),
+          first.parameters(), seed, scratch.resolve("model"), Map.of());
+    } catch (RuntimeException e) {
+      LOG.debug("Warm-up of [{}] failed; its own row will say why", first.variant().id(), e);
+    } finally {
+      try (Stream<Path> paths = Files.walk(scratch)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  private Trained train(Candidate candidate, DataStage.LoadedData data, Split split,
+      SurrogateSettings settings, long seed, Path modelFolder) {
+    AttentionVariant variant = candidate.variant();
+    try {
+      ForecastStage.Outcome outcome = new ForecastStage(progress, compute).run(data, split,
+          settings, variant, candidate.parameters(), seed, modelFolder, Map.of());
+      return new Trained(candidate, outcome, null);
+    } catch (IOException | RuntimeException e) {
+      String label = new Trained(candidate, null, "").row(null).label();
+      LOG.error("Variant [{}] failed: {}", label, CompressionStage.describe(e), e);
+      return new Trained(candidate, null, CompressionStage.describe(e));
+    }
+  }
+
+  /**
+   * The rows, with every trained model's latency timed in interleaved rounds (as the
+   * compression stage times its models), so a slow spell or a warming JIT weighs on all
+   * alike rather than on whichever variant came first.
+   */
+  private List<Row> rows(List<Trained> trained, DataStage.LoadedData data) {
+    List<Trained> ok = trained.stream().filter(t -> t.error() == null).toList();
+    List<LatencyMeter.Latency> latencies = List.of();
+    if (!ok.isEmpty()) {
+      ForecastStage.Outcome first = ok.get(0).outcome();
+      INDArray windows = first.surrogate().windows(data.series().timestamps(),
+          data.targetValues(), first.twin().origins());
+      List<SurrogateModel> models = ok.stream().map(t -> t.outcome().surrogate().model())
+          .toList();
+      latencies = compute.run("latency", () -> LatencyMeter.measureAll(models, windows,
+          CompressionStage.LATENCY_REPEATS));
+    }
+    List<Row> rows = new ArrayList<>();
+    int next = 0;
+    for (Trained t : trained) {
+      Row row = t.row(t.error() == null ? latencies.get(next++) : null);
+      if (row.error() == null) {
+        LOG.info("Compared [{}]: {}", row.label(), row);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   private void write(RunFolder folder, List<Row> rows, Context context) throws IOException {
@@ -226,7 +293,7 @@ public final class VariantComparison {
     for (Row row : rows) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("variant", row.variant());
-      entry.put("parameters", row.settings());
+      entry.put("settings", row.settings());
       if (row.error() != null) {
         entry.put("error", row.error());
       } else {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -109,6 +111,10 @@ class VariantComparisonTest {
     assertTrue(Files.isDirectory(outcome.folder().resolve("models/top-k-2")));
     String csv = Files.readString(outcome.folder().resolve("comparison.csv"));
     assertTrue(csv.contains("top-k,\"{\"\"k\"\":8}\""), csv);
+    JsonNode json = new ObjectMapper().readTree(outcome.folder().resolve("comparison.json")
+        .toFile());
+    assertEquals(8, json.get("variants").get(1).get("settings").get("k").asInt());
+    assertTrue(json.get("variants").get(1).get("parameters").asLong() > 0);
     assertTrue(outcome.table().contains("top-k{k: 8}"), outcome.table());
   }
 
@@ -140,10 +146,15 @@ class VariantComparisonTest {
   void theSameVariantListedTwiceAlikeIsRefused() {
     ScenarioException error = assertThrows(ScenarioException.class, () -> comparison()
         .compare(defaultScenario(), ScenarioDocument.pluginList("--attention", "attention",
-            "top-k{k: 8},local,top-k{k: 8}"), options()));
+            "local{window: 4},top-k{k: 8},local{window: 4}"), options()));
+    ScenarioException reordered = assertThrows(ScenarioException.class, () -> comparison()
+        .compare(defaultScenario(), ScenarioDocument.pluginList("--attention", "attention",
+            "multi-head{heads: 2, width: 32},multi-head{width: 32, heads: 2}"), options()));
 
     assertTrue(error.getMessage().contains("attention[2]")
         && error.getMessage().contains("listed twice"), error.getMessage());
+    assertTrue(reordered.getMessage().contains("attention[1]")
+        && reordered.getMessage().contains("listed twice"), reordered.getMessage());
   }
 
   @Test

@@ -77,24 +77,25 @@ public final class StructuredPruning implements CompressionStrategy {
     fineTuneEpochs(parameters);
   }
 
-  /**
-   * Also refuses, before training, a network with nothing this strategy can remove: no
-   * earlier step of a chain adds heads or dense blocks.
-   */
+  /** Also refuses, before training, a network with nothing this strategy can remove. */
   @Override
   public void validate(Parameters parameters, SurrogateModel untrained) {
     validate(parameters);
     SameDiff graph = untrained.graph();
-    requireSomethingToRemove(blocks(graph), HeadPruning.blocks(graph));
+    requireSomethingToRemove(graph, blocks(graph), HeadPruning.blocks(graph));
   }
 
-  private static void requireSomethingToRemove(List<Block> blocks,
+  /** At least one block of two or more hidden neurons, or of two or more heads. */
+  private static void requireSomethingToRemove(SameDiff graph, List<Block> blocks,
       List<HeadPruning.HeadBlock> headBlocks) {
-    if (blocks.isEmpty() && headBlocks.isEmpty()) {
+    boolean neurons = blocks.stream()
+        .anyMatch(block -> WeightMatrices.array(graph, block.in).size(1) > 1);
+    boolean heads = headBlocks.stream().anyMatch(block -> block.heads() > 1);
+    if (!neurons && !heads) {
       throw new PluginException(ID + ": the model has nothing it can remove: no dense block "
-          + "with hidden neurons (a weight product, a bias and activations, another weight "
-          + "product) and no attention heads laid out for pruning; the 'multi-head' variant "
-          + "has heads and 'none' has a dense block");
+          + "with two or more hidden neurons (a weight product, a bias and activations, "
+          + "another weight product) and no attention block of two or more heads laid out "
+          + "for pruning; the 'multi-head' variant has heads and 'none' has a dense block");
     }
   }
 
@@ -115,7 +116,7 @@ public final class StructuredPruning implements CompressionStrategy {
     SameDiff graph = pruned.graph();
     List<Block> blocks = blocks(graph);
     List<HeadPruning.HeadBlock> headBlocks = HeadPruning.blocks(graph);
-    requireSomethingToRemove(blocks, headBlocks);
+    requireSomethingToRemove(graph, blocks, headBlocks);
 
     Map<String, Object> widths = new LinkedHashMap<>();
     List<String> changed = new ArrayList<>();

@@ -128,6 +128,9 @@ class StructuredPruningTest {
         () -> pruning.validate(parameters, linear));
 
     assertTrue(error.getMessage().contains("nothing it can remove"), error.getMessage());
+    PluginException oneHead = assertThrows(PluginException.class,
+        () -> pruning.validate(parameters, HeadedSurrogate.create(1, 1)));
+    assertTrue(oneHead.getMessage().contains("two or more heads"), oneHead.getMessage());
     pruning.validate(parameters, fixture.trained);
     pruning.validate(parameters, HeadedSurrogate.create(4, 1));
   }

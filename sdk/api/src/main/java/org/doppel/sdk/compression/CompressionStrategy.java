@@ -45,9 +45,10 @@ public interface CompressionStrategy extends Plugin {
    * Checks {@code parameters} against the network the run is about to train, so that a
    * strategy that cannot act on its architecture at all (no attention heads to remove, say)
    * is refused before training instead of after. {@code untrained} has the trained model's
-   * architecture and untrained weights, and is what the chain's first step will get; later
-   * steps get what earlier steps made of it, so refuse only what no earlier step could
-   * change. Inspect it, do not modify it. The default checks the parameters alone.
+   * architecture and untrained weights. A run calls this for the first step of its chain
+   * only; a later step gets what earlier steps made of the model, which cannot be known
+   * before training, so it is checked with {@link #validate(Parameters)} alone. Inspect
+   * {@code untrained}, do not modify it. The default checks the parameters alone.
    *
    * @throws org.doppel.sdk.PluginException naming the invalid parameter or what the
    *     architecture lacks
