@@ -91,7 +91,27 @@ final class ForecastStage {
     evaluations.putAll(baselines);
     evaluations.forEach((name, evaluation) -> LOG.info("Day-ahead [{}]: {}", name,
         evaluation.pooled()));
+    DayAheadEvaluation persistence = baselines.get(Baselines.PERSISTENCE);
+    if (persistence != null) {
+      warnIfWorse(variant.id(), evaluations.get(TWIN).pooled().mape(), Baselines.PERSISTENCE,
+          persistence.pooled().mape());
+    }
     return new Outcome(trained, trainingSeconds, evaluations);
+  }
+
+  /**
+   * A warning when the trained twin forecasts worse than persistence, the plainest
+   * baseline: training went wrong (a learning rate far too high trains to finite nonsense that no loss check
+   * catches) or the settings do not suit the data.
+   */
+  static void warnIfWorse(String variant, double twinMape, String baseline,
+      double baselineMape) {
+    if (!(twinMape <= baselineMape)) {
+      LOG.warn("The twin ({}) forecasts worse than {}: MAPE {} % against {} %; check the "
+          + "surrogate settings (learning rate, epochs) before trusting it", variant,
+          baseline, String.format(Locale.ROOT, "%.3f", twinMape),
+          String.format(Locale.ROOT, "%.3f", baselineMape));
+    }
   }
 
   /** Persistence and seasonal naive (day, week) on the test origins, by name. */

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.doppel.runtime.evaluation.Baselines;
 import org.doppel.runtime.evaluation.ForecastAccuracy;
 import org.doppel.runtime.io.AtomicFiles;
 import org.doppel.runtime.registry.PluginLookup;
@@ -159,7 +160,7 @@ public final class VariantComparison {
           throw new IllegalStateException("interrupted after " + candidate.variant().id());
         }
       }
-      List<Row> rows = rows(trained, data);
+      List<Row> rows = rows(trained, data, baselines.get(Baselines.PERSISTENCE));
       write(folder, rows, context);
       String table = context.describe() + table(rows);
       return new Outcome(folder.complete(), rows, table);
@@ -264,7 +265,8 @@ public final class VariantComparison {
    * compression stage times its models), so a slow spell or a warming JIT weighs on all
    * alike rather than on whichever variant came first.
    */
-  private List<Row> rows(List<Trained> trained, DataStage.LoadedData data) {
+  private List<Row> rows(List<Trained> trained, DataStage.LoadedData data,
+      ForecastAccuracy persistence) {
     List<Trained> ok = trained.stream().filter(t -> t.error() == null).toList();
     List<LatencyMeter.Latency> latencies = List.of();
     if (!ok.isEmpty()) {
@@ -282,6 +284,10 @@ public final class VariantComparison {
       Row row = t.row(t.error() == null ? latencies.get(next++) : null);
       if (row.error() == null) {
         LOG.info("Compared [{}]: {}", row.label(), row);
+        if (persistence != null) {
+          ForecastStage.warnIfWorse(row.label(), row.accuracy().mape(),
+              Baselines.PERSISTENCE, persistence.mape());
+        }
       }
       rows.add(row);
     }
