@@ -101,8 +101,8 @@ final class ForecastStage {
 
   /**
    * A warning when the trained twin forecasts worse than persistence, the plainest
-   * baseline: training went wrong (a learning rate far too high trains to finite nonsense that no loss check
-   * catches) or the settings do not suit the data.
+   * baseline: training went wrong (a learning rate far too high trains to finite nonsense
+   * that no loss check catches) or the settings do not suit the data.
    */
   static void warnIfWorse(String variant, double twinMape, String baseline,
       double baselineMape) {
