@@ -115,8 +115,11 @@ final class AttentionGraph {
       throw named(variant, e);
     }
     if (value < min || value > max) {
-      throw new PluginException("attention variant '" + variant + "': parameter '" + key
-          + "' must be between " + min + " and " + max + ", got " + value);
+      // worded as Parameters words its own refusals, so one variant's errors read alike
+      String owner = parameters.owner().contains(variant) ? parameters.owner()
+          : "attention variant '" + variant + "'";
+      throw new PluginException(owner + ": parameter '" + key + "' must be between " + min
+          + " and " + max + ", got " + value);
     }
     return value;
   }
