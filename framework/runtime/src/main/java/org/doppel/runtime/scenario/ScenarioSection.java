@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -291,13 +292,16 @@ public final class ScenarioSection {
 
   /**
    * The section's values as a plugin's parameters, without {@code excludedKeys} (such as
-   * {@code id}).
+   * {@code id}). A key written without a value ({@code k:}, {@code k: null}, or
+   * {@code --set attention.k=null}) is left out, so the plugin uses its default, as it
+   * would if the key were not written.
    *
    * @param owner who the parameters belong to in errors, such as {@code "attention/top-k"}
    */
   public Parameters toParameters(String owner, Set<String> excludedKeys) {
     Map<String, Object> values = new LinkedHashMap<>(toMap());
     values.keySet().removeAll(excludedKeys);
+    values.values().removeIf(Objects::isNull);
     return Parameters.of(owner, values);
   }
 

@@ -83,6 +83,15 @@ class CompressionChainTest {
   }
 
   @Test
+  void aParameterWithoutAValueIsLeftOutSoThePluginUsesItsDefault() {
+    ScenarioSection item = chain("compression: [low-rank{energy: null, rank: 3, seed: ~}]\n")
+        .get(0);
+
+    assertEquals(Map.of("rank", 3),
+        item.toParameters("compression/low-rank", Set.of("id")).asMap());
+  }
+
+  @Test
   void compactLookingTextInQuotesOrCommentsIsLeftAlone() {
     ScenarioDocument scenario = ScenarioDocument.parse(String.join("\n",
         "note: \"see a{b: 1} here\"  # and c{d: 2}",
