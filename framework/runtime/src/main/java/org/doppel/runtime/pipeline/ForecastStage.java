@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.doppel.runtime.evaluation.Baselines;
 import org.doppel.runtime.evaluation.DayAheadEvaluation;
 import org.doppel.runtime.evaluation.DayAheadEvaluator;
@@ -68,8 +69,8 @@ final class ForecastStage {
 
     long started = System.nanoTime();
     TrainedSurrogate trained;
-    try (Progress.Bar bar = progress.start("training " + variant.id(), settings.epochs(),
-        "epochs")) {
+    try (Progress.Bar bar = progress.start("training " + label(variant.id(),
+        attention.asMap()), settings.epochs(), "epochs")) {
       SurrogateTrainer trainer = new SurrogateTrainer(settings, variant, attention, seed);
       trained = compute.run("training", () -> trainer.fit(timestamps, values,
           split.testStart(), epoch -> reportEpoch(bar, epoch)));
@@ -97,6 +98,16 @@ final class ForecastStage {
           persistence.pooled().mape());
     }
     return new Outcome(trained, trainingSeconds, evaluations);
+  }
+
+  /** A variant as a scenario writes it: {@code top-k{k: 8}}, or just the id. */
+  static String label(String variant, Map<String, Object> parameters) {
+    if (parameters.isEmpty()) {
+      return variant;
+    }
+    StringJoiner values = new StringJoiner(", ", variant + "{", "}");
+    parameters.forEach((key, value) -> values.add(key + ": " + value));
+    return values.toString();
   }
 
   /**

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -86,12 +85,7 @@ public final class VariantComparison {
 
     /** The variant as a scenario would write it: {@code top-k{k: 8}}, or just the id. */
     public String label() {
-      if (settings.isEmpty()) {
-        return variant;
-      }
-      StringJoiner values = new StringJoiner(", ", variant + "{", "}");
-      settings.forEach((key, value) -> values.add(key + ": " + value));
-      return values.toString();
+      return ForecastStage.label(variant, settings);
     }
   }
 
