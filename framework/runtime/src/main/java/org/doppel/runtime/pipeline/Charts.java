@@ -128,6 +128,8 @@ final class Charts {
     tokens.setVerticalTickLabels(true);
     tokens.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
     NumberAxis queryAxis = new NumberAxis(rowLabel);
+    // rows are whole queries: one query must not get ticks at -0.5, -0.45, ...
+    queryAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     queryAxis.setInverted(true);
     queryAxis.setRange(-0.5, rows - 0.5);
     tokens.setRange(-0.5, columns - 0.5);
@@ -152,9 +154,21 @@ final class Charts {
     JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart(title, null, yLabel, data,
         PlotOrientation.VERTICAL, false, false, false);
     var plot = chart.getCategoryPlot();
-    plot.getDomainAxis().setCategoryLabelPositions(
-        org.jfree.chart.axis.CategoryLabelPositions.UP_90);
-    plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
+    // a few short names read level, some more slanted; dozens (input tokens) only fit
+    // upright and small
+    int longest = java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+    var axis = plot.getDomainAxis();
+    if (names.length * Math.max(longest, 6) <= 110) {
+      axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.STANDARD);
+      axis.setMaximumCategoryLabelLines(2);
+      axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    } else if (names.length <= 16) {
+      axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+      axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    } else {
+      axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+      axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
+    }
     plot.getRenderer().setSeriesPaint(0, PALETTE[0]);
     ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer())
         .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
