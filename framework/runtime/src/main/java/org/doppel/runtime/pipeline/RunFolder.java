@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.doppel.runtime.io.AtomicFiles;
@@ -158,13 +156,6 @@ public final class RunFolder {
   }
 
   private void discardLateWrites() throws IOException {
-    if (!Files.exists(working)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(working)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    AtomicFiles.deleteTree(working);
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.doppel.runtime.evaluation.Baselines;
@@ -232,11 +230,7 @@ public final class VariantComparison {
     } catch (RuntimeException e) {
       LOG.debug("Warm-up of [{}] failed; its own row will say why", first.variant().id(), e);
     } finally {
-      try (Stream<Path> paths = Files.walk(scratch)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+      AtomicFiles.deleteTree(scratch);
     }
   }
 
@@ -248,7 +242,7 @@ public final class VariantComparison {
           settings, variant, candidate.parameters(), seed, modelFolder, Map.of());
       return new Trained(candidate, outcome, null);
     } catch (IOException | RuntimeException e) {
-      String label = new Trained(candidate, null, "").row(null).label();
+      String label = ForecastStage.label(variant.id(), candidate.parameters().asMap());
       LOG.error("Variant [{}] failed: {}", label, CompressionStage.describe(e), e);
       return new Trained(candidate, null, CompressionStage.describe(e));
     }

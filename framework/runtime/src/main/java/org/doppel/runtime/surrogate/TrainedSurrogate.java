@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.doppel.runtime.data.FeatureScaler;
 import org.doppel.runtime.data.ScalerState;
 import org.doppel.runtime.evaluation.Forecaster;
@@ -182,7 +180,7 @@ public final class TrainedSurrogate {
       openToReaders(temporary);
       replace(temporary, target);
     } finally {
-      deleteTree(temporary);
+      AtomicFiles.deleteTree(temporary);
     }
   }
 
@@ -267,17 +265,6 @@ public final class TrainedSurrogate {
     Files.delete(old);
     AtomicFiles.move(target, old);
     AtomicFiles.move(temporary, target);
-    deleteTree(old);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    AtomicFiles.deleteTree(old);
   }
 }

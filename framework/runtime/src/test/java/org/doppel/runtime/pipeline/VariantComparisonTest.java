@@ -38,16 +38,9 @@ class VariantComparisonTest {
   @Test
   void everyVariantTrainsOnTheSameDataBeatsPersistenceAndTheTableIsWritten()
       throws Exception {
-    SmartGridDomain domain = new SmartGridDomain();
-    List<Plugin> plugins = new ArrayList<>(TestVariants.all());
-    plugins.add(domain);
-    VariantComparison comparison = new VariantComparison(PluginLookup.of(plugins),
-        new CsvTimeSeriesIngest(), ComputeAccess.direct(), Progress.off());
-    ScenarioDocument scenario = ScenarioDocument.load(domain.defaultScenario(), "default")
-        .overrides(List.of("surrogate.epochs=1"));
+    ScenarioDocument scenario = defaultScenario().overrides(List.of("surrogate.epochs=1"));
 
-    VariantComparison.Outcome outcome = comparison.compare(scenario, List.of(),
-        new RunOptions(runs, true, LocalDateTime.parse("2026-12-04T12:00:00")));
+    VariantComparison.Outcome outcome = comparison().compare(scenario, List.of(), options());
 
     assertEquals(List.of("additive", "dot-product", "learned-query", "local", "multi-head",
         "none", "top-k"), outcome.rows().stream().map(VariantComparison.Row::variant).toList());
@@ -66,19 +59,12 @@ class VariantComparisonTest {
 
   @Test
   void aParameterTheScenariosOwnVariantRefusesIsALocatedErrorBeforeAnyFolder() {
-    SmartGridDomain domain = new SmartGridDomain();
-    List<Plugin> plugins = new ArrayList<>(TestVariants.all());
-    plugins.add(domain);
-    VariantComparison comparison = new VariantComparison(PluginLookup.of(plugins),
-        new CsvTimeSeriesIngest(), ComputeAccess.direct(), Progress.off());
     // k belongs to top-k, not to the scenario's multi-head: run refuses it, so must compare
-    ScenarioDocument scenario = ScenarioDocument.load(domain.defaultScenario(), "default")
-        .overrides(List.of("attention.k=8"));
+    ScenarioDocument scenario = defaultScenario().overrides(List.of("attention.k=8"));
 
-    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison.compare(
-        scenario, ScenarioDocument.pluginList("--attention", "attention", "top-k"),
-        new RunOptions(runs, true,
-            LocalDateTime.parse("2026-12-04T12:00:00"))));
+    ScenarioException error = assertThrows(ScenarioException.class, () -> comparison()
+        .compare(scenario, ScenarioDocument.pluginList("--attention", "attention", "top-k"),
+            options()));
 
     assertTrue(error.getMessage().contains("--set attention.k=8")
         && error.getMessage().contains("k"), error.getMessage());
@@ -92,14 +78,11 @@ class VariantComparisonTest {
    */
   @Test
   void listedParametersReplaceTheScenariosAndEveryRowNamesItsOwn() throws Exception {
-    VariantComparison comparison = comparison();
-    ScenarioDocument scenario = ScenarioDocument.load(new SmartGridDomain().defaultScenario(),
-        "default").overrides(List.of("surrogate.epochs=1"));
+    ScenarioDocument scenario = defaultScenario().overrides(List.of("surrogate.epochs=1"));
 
-    VariantComparison.Outcome outcome = comparison.compare(scenario,
+    VariantComparison.Outcome outcome = comparison().compare(scenario,
         ScenarioDocument.pluginList("--attention", "attention",
-            "top-k{k: 1},top-k{k: 8},multi-head"),
-        new RunOptions(runs, true, LocalDateTime.parse("2026-12-04T12:00:00")));
+            "top-k{k: 1},top-k{k: 8},multi-head"), options());
 
     List<VariantComparison.Row> rows = outcome.rows();
     assertEquals(List.of("top-k{k: 1}", "top-k{k: 8}", "multi-head{heads: 4}"),
